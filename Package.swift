@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Gazette: a month of Markdown articles in, a print-quality PDF digest out.
+///
+/// Data flows one way (see README): DigestReader → Layout (with TextShaping) → PDFRenderer.
+/// Only the C* targets and the modules that wrap them see C; they import them `internal`ly.
+let package = Package(
+    name: "Gazette",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gazette", targets: ["gazette"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C libraries: a module map and a shim header each, nothing else.
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo-ft",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPango", path: "Sources/CPango", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // Plain Swift values shared by every stage.
+        .target(name: "Diagnostics"),
+        .target(name: "Geometry"),
+        .target(name: "DigestModel", dependencies: ["Geometry", "Diagnostics"]),
+        .target(name: "PageModel", dependencies: ["Geometry"]),
+        .target(name: "LayoutSpec", dependencies: ["Geometry", "Diagnostics"]),
+
+        // Stages.
+        .target(name: "DigestReader",
+                dependencies: ["DigestModel", "Diagnostics", "CCmark",
+                               .product(name: "Yams", package: "Yams")]),
+        .target(name: "TextShaping",
+                dependencies: ["Geometry", "LayoutSpec", "PageModel", "CPango", "CCairo"]),
+        .target(name: "Layout",
+                dependencies: ["DigestModel", "LayoutSpec", "TextShaping", "PageModel",
+                               "Diagnostics", "Geometry"]),
+        .target(name: "PDFRenderer", dependencies: ["PageModel", "Geometry", "CCairo"]),
+
+        .executableTarget(name: "gazette",
+                          dependencies: ["DigestReader", "Layout", "PDFRenderer", "LayoutSpec",
+                                         "Diagnostics",
+                                         .product(name: "ArgumentParser",
+                                                  package: "swift-argument-parser")]),
+
+        .testTarget(name: "DigestReaderTests", dependencies: ["DigestReader", "DigestModel"],
+                    path: "Tests/DigestReaderTests"),
+        .testTarget(name: "LayoutTests",
+                    dependencies: ["Layout", "TextShaping", "DigestReader", "PageModel", "LayoutSpec"],
+                    path: "Tests/LayoutTests"),
+        .testTarget(name: "PDFRendererTests", dependencies: ["PDFRenderer", "PageModel"],
+                    path: "Tests/PDFRendererTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["gazette"],
+                    path: "Tests/EndToEndTests"),
+    ]
+)

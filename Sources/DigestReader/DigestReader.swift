@@ -1,0 +1,1 @@
+// DigestReader: work in progress.

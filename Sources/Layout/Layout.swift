@@ -1,0 +1,1 @@
+// Layout: work in progress.

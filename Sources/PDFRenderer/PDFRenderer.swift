@@ -1,0 +1,1 @@
+// PDFRenderer: work in progress.

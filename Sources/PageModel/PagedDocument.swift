@@ -1,0 +1,110 @@
+import Geometry
+
+/// The output of layout: pages of positioned items, ready for any renderer.
+///
+/// Pure data: a renderer draws it without knowing how it was laid out, and tests read it
+/// to check positions without parsing a PDF.
+public struct PagedDocument: Sendable, Equatable {
+    public var pages: [Page]
+    /// Bookmarks: sections → articles → headings.
+    public var outline: [OutlineEntry]
+    public var metadata: Metadata
+
+    public init(pages: [Page], outline: [OutlineEntry] = [], metadata: Metadata) {
+        self.pages = pages; self.outline = outline; self.metadata = metadata
+    }
+}
+
+public struct Metadata: Sendable, Equatable {
+    public var title: String
+    public var author: String?
+    public var subject: String?
+    public var keywords: [String]
+    /// ISO 8601 (`2024-06-30T00:00:00Z`): never the clock, so output is reproducible.
+    public var creationDate: String
+    public var language: String
+    public init(title: String, author: String?, subject: String?, keywords: [String],
+                creationDate: String, language: String) {
+        self.title = title; self.author = author; self.subject = subject
+        self.keywords = keywords; self.creationDate = creationDate; self.language = language
+    }
+}
+
+public struct OutlineEntry: Sendable, Equatable {
+    public var title: String
+    /// A named destination on some page (see `PageItem.anchor`).
+    public var destination: String
+    public var children: [OutlineEntry]
+    public init(title: String, destination: String, children: [OutlineEntry] = []) {
+        self.title = title; self.destination = destination; self.children = children
+    }
+}
+
+public struct Page: Sendable, Equatable {
+    public var size: Size
+    /// Items in drawing order, in page coordinates (points, y down from the top edge).
+    public var items: [PageItem]
+    public init(size: Size, items: [PageItem] = []) { self.size = size; self.items = items }
+}
+
+public enum PageItem: Sendable, Equatable {
+    case text(GlyphRun)
+    case rule(Rule)
+    case box(Box)
+    case image(PlacedImage)
+    case link(Link)
+    /// A named destination: links and outline entries jump here.
+    case anchor(name: String, at: Point)
+}
+
+/// A straight line.
+public struct Rule: Sendable, Equatable {
+    public var from: Point
+    public var to: Point
+    public var width: Length
+    public var color: Color
+    public var dashed: Bool
+    public init(from: Point, to: Point, width: Length, color: Color, dashed: Bool = false) {
+        self.from = from; self.to = to; self.width = width; self.color = color; self.dashed = dashed
+    }
+}
+
+/// A rectangle, ellipse or rounded rectangle, filled and/or stroked.
+public struct Box: Sendable, Equatable {
+    public enum Shape: Sendable, Equatable { case rectangle(cornerRadius: Length), ellipse }
+    public var frame: Rect
+    public var shape: Shape
+    public var fill: Color?
+    public var stroke: Color?
+    public var strokeWidth: Length
+    public init(frame: Rect, shape: Shape = .rectangle(cornerRadius: .zero), fill: Color?,
+                stroke: Color? = nil, strokeWidth: Length = .zero) {
+        self.frame = frame; self.shape = shape; self.fill = fill
+        self.stroke = stroke; self.strokeWidth = strokeWidth
+    }
+}
+
+public struct PlacedImage: Sendable, Equatable {
+    public enum Format: String, Sendable, Equatable { case png, jpeg }
+    public var path: String
+    public var format: Format
+    public var frame: Rect
+    public var pixelWidth: Int
+    public var pixelHeight: Int
+    public init(path: String, format: Format, frame: Rect, pixelWidth: Int, pixelHeight: Int) {
+        self.path = path; self.format = format; self.frame = frame
+        self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight
+    }
+}
+
+/// A clickable area.
+public struct Link: Sendable, Equatable {
+    public enum Target: Sendable, Equatable {
+        case uri(String)
+        /// A named destination in this document.
+        case destination(String)
+    }
+    public var frame: Rect
+    public var target: Target
+    public init(frame: Rect, target: Target) { self.frame = frame; self.target = target }
+}

@@ -1,0 +1,1 @@
+// TextShaping: work in progress.
