@@ -57,3 +57,12 @@ public struct Cluster: Sendable, Equatable {
     public var glyphCount: Int
     public init(byteCount: Int, glyphCount: Int) { self.byteCount = byteCount; self.glyphCount = glyphCount }
 }
+
+extension GlyphRun {
+    /// The same run moved by `offset`.
+    public func translated(by offset: Point) -> GlyphRun {
+        var run = self
+        run.origin = Point(x: origin.x + offset.x, y: origin.y + offset.y)
+        return run
+    }
+}

@@ -1,0 +1,233 @@
+import Diagnostics
+import DigestModel
+import Geometry
+import LayoutSpec
+import PageModel
+import TextShaping
+
+extension BlockComposer {
+    // MARK: - Tables
+
+    func table(_ table: Table, width: Length, language: String, block: Int, location: SourceLocation) -> [FlowItem] {
+        let style = spec.table
+        let look = TextLook(font: FontStyle(family: spec.fonts.body, size: style.fontSize), color: spec.colors.text,
+                            leading: style.leading)
+        let headerLook = look.with(bold: true, color: spec.colors.brand, family: spec.fonts.heading)
+        let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        guard columnCount > 0 else { return [] }
+        func cell(_ row: [[Inline]], _ column: Int) -> [Inline] { column < row.count ? row[column] : [] }
+
+        let widths = columnWidths(table, columns: columnCount, width: width, look: look, headerLook: headerLook,
+                                  language: language)
+        if widths.contains(where: { $0 < style.fontSize * 3 }) {
+            warn("table is too wide for the column; long words in its cells are broken", at: location)
+        }
+        let pad = style.cellPadding
+        func row(_ cells: [[Inline]], look: TextLook, fill: Color?, isHeader: Bool) -> [Piece] {
+            var x = Length.zero
+            var columns: [(x: Length, pieces: [Piece])] = []
+            for column in 0..<columnCount {
+                let alignment: ParagraphStyle.Alignment
+                switch column < table.alignments.count ? table.alignments[column] : .none {
+                case .right: alignment = .right
+                case .center: alignment = .center
+                default: alignment = .left
+                }
+                let pieces = setter.pieces(styler.spans(cell(cells, column), look: look), width: widths[column] - pad * 2,
+                                           look: look, alignment: alignment, language: language, block: block)
+                columns.append((x: x + pad, pieces: pieces))
+                x += widths[column]
+            }
+            var bands = [Piece(height: pad, items: [], kind: .space, block: block)]
+            bands += Bands.rows(columns)
+            bands.append(Piece(height: pad, items: [], kind: .space, block: block))
+            for i in bands.indices {
+                if let fill {
+                    bands[i].items.insert(.box(Box(frame: Rect(x: .zero, y: .zero, width: width, height: bands[i].height),
+                                                   fill: fill)), at: 0)
+                }
+            }
+            let last = bands.count - 1
+            let ruleColor = isHeader ? spec.colors.brand : spec.colors.rule
+            bands[last].items.append(.rule(Rule(from: Point(x: .zero, y: bands[last].height),
+                                                to: Point(x: width, y: bands[last].height),
+                                                width: isHeader ? style.ruleWidth * 1.5 : style.ruleWidth, color: ruleColor)))
+            if isHeader {
+                bands[0].items.append(.rule(Rule(from: .zero, to: Point(x: width, y: .zero),
+                                                 width: style.ruleWidth * 1.5, color: ruleColor)))
+            }
+            return bands
+        }
+
+        let header = row(table.header, look: headerLook, fill: spec.colors.tableHeaderFill, isHeader: true)
+        var flow: [FlowItem] = header.enumerated().flatMap { index, piece in
+            (index > 0 ? [FlowItem.breakpoint(penalty: Penalty.never)] : []) + [.piece(piece)]
+        }
+        for (index, cells) in table.rows.enumerated() {
+            var bands = row(cells, look: look, fill: index % 2 == 1 ? spec.colors.tableZebraFill : nil, isHeader: false)
+            var repeated = header
+            for i in repeated.indices { repeated[i].kind = .graphic; repeated[i].block = nil }
+            bands[0].repeatedHeader = repeated
+            // The header stays with the first row; later rows may start a new column.
+            flow.append(.breakpoint(penalty: index == 0 ? Penalty.never : 0))
+            for (bandIndex, band) in bands.enumerated() {
+                if bandIndex > 0 { flow.append(.breakpoint(penalty: Penalty.never)) }
+                flow.append(.piece(band))
+            }
+        }
+        return flow
+    }
+
+    /// Column widths that fill `width`: natural widths when they fit, else at least each
+    /// column's longest word, else shares of the width in proportion to those words.
+    private func columnWidths(_ table: Table, columns: Int, width: Length, look: TextLook, headerLook: TextLook,
+                              language: String) -> [Length] {
+        let pad = spec.table.cellPadding * 2
+        var natural = Array(repeating: pad, count: columns)
+        var minimum = Array(repeating: pad, count: columns)
+        let rows = [(table.header, headerLook)] + table.rows.map { ($0, look) }
+        for (cells, rowLook) in rows {
+            for (column, inlines) in cells.enumerated() where column < columns {
+                let spans = styler.spans(inlines, look: rowLook)
+                natural[column] = max(natural[column], shaper.width(of: spans, language: language) + pad)
+                if let longest = inlines.plainText.split(whereSeparator: \.isWhitespace).max(by: { $0.count < $1.count }) {
+                    let word = [TextSpan(String(longest), font: rowLook.font, color: rowLook.color)]
+                    minimum[column] = max(minimum[column], shaper.width(of: word, language: language) + pad)
+                }
+            }
+        }
+        let naturalSum = natural.reduce(.zero, +), minimumSum = minimum.reduce(.zero, +)
+        if naturalSum <= width {
+            return natural.map { $0 + (width - naturalSum) * ($0 / naturalSum) }
+        }
+        if minimumSum <= width {
+            let stretch = zip(natural, minimum).map { $0 - $1 }
+            let stretchSum = stretch.reduce(.zero, +)
+            return zip(minimum, stretch).map { $0 + (width - minimumSum) * ($1 / stretchSum) }
+        }
+        return minimum.map { width * ($0 / minimumSum) }
+    }
+
+    // MARK: - Callouts
+
+    func callout(_ callout: Callout, width: Length, language: String, block: Int,
+                 headings: inout [(level: Int, title: String, anchor: String)]) -> [FlowItem] {
+        let style = spec.callout
+        let kind = callout.kind.rawValue
+        let tint = spec.colors.calloutTint[kind] ?? spec.colors.tableZebraFill
+        let accent = spec.colors.calloutAccent[kind] ?? spec.colors.brand
+        let inset = style.barWidth + style.padding
+        let innerWidth = width - inset - style.padding
+
+        let labelLook = TextLook(font: FontStyle(family: spec.fonts.heading, size: spec.text.smallSize, bold: true),
+                                 color: accent, leading: spec.text.leading)
+        var titleSpans = [TextSpan((style.labels[kind] ?? kind).uppercased(), font: labelLook.font, color: accent)]
+        if !callout.title.isEmpty {
+            titleSpans.append(TextSpan("  ", font: labelLook.font, color: accent))
+            titleSpans += styler.spans(callout.title, look: bodyLook.with(bold: true, family: spec.fonts.heading))
+        }
+        let title = setter.pieces(titleSpans, width: innerWidth, look: labelLook, alignment: .left,
+                                  language: language, kind: .heading, block: block)
+        var inner: [FlowItem] = title.map { .piece($0) }
+        inner.append(.space(.pt(3)))
+        inner += flow(callout.blocks, width: innerWidth, language: language, headings: &headings)
+
+        // Every piece draws its slice of the tint and the bar, so a callout split across
+        // columns (only when taller than one) still reads as one box.
+        func slice(_ height: Length) -> [PageItem] {
+            [.box(Box(frame: Rect(x: .zero, y: .zero, width: width, height: height), fill: tint)),
+             .box(Box(frame: Rect(x: .zero, y: .zero, width: style.barWidth, height: height), fill: accent))]
+        }
+        var pieces: [Piece] = [Piece(height: style.padding, items: slice(style.padding), kind: .space, block: block)]
+        var pendingSpace = Length.zero
+        for item in inner {
+            switch item {
+            case .piece(let piece):
+                if pendingSpace > .zero {
+                    pieces.append(Piece(height: pendingSpace, items: slice(pendingSpace), kind: .space, block: block))
+                    pendingSpace = .zero
+                }
+                pieces.append(piece.shifted(by: inset, under: slice(piece.height)))
+            case .space(let space): pendingSpace += space
+            case .breakpoint: break
+            }
+        }
+        pieces.append(Piece(height: style.padding, items: slice(style.padding), kind: .space, block: block))
+        return keptTogether(pieces)
+    }
+
+    /// Pieces with no break allowed between them.
+    func keptTogether(_ pieces: [Piece]) -> [FlowItem] {
+        pieces.enumerated().flatMap { index, piece in
+            (index > 0 ? [FlowItem.breakpoint(penalty: Penalty.never)] : []) + [.piece(piece)]
+        }
+    }
+
+    // MARK: - Figures
+
+    func figure(_ figure: Figure, width: Length, language: String, block: Int, location: SourceLocation) -> [FlowItem] {
+        let captionLook = smallLook.with(italic: true, color: spec.colors.muted)
+        let caption = setter.pieces(styler.spans(figure.caption, look: captionLook), width: width, look: captionLook,
+                                    alignment: .left, language: language, block: block)
+        let captionHeight = caption.reduce(.zero) { $0 + $1.height }
+        // 150 pixels to the inch at most, never wider than the column.
+        let natural = Length.pt(Double(figure.pixelWidth) * 72 / 150)
+        var imageWidth = min(width, natural)
+        var imageHeight = imageWidth * (Double(figure.pixelHeight) / Double(max(figure.pixelWidth, 1)))
+        let maximumHeight = columnHeight * 0.9 - captionHeight - .pt(4)
+        if imageHeight > maximumHeight {
+            warn("image '\(figure.path)' is taller than a column; scaled down to fit", at: location)
+            imageWidth = imageWidth * (maximumHeight / imageHeight)
+            imageHeight = maximumHeight
+        }
+        let frame = Rect(x: (width - imageWidth) / 2, y: .zero, width: imageWidth, height: imageHeight)
+        let image = PlacedImage(path: figure.path, format: figure.format == .png ? .png : .jpeg, frame: frame,
+                                pixelWidth: figure.pixelWidth, pixelHeight: figure.pixelHeight)
+        var pieces = [Piece(height: imageHeight + .pt(4), items: [.image(image)], kind: .graphic, block: block)]
+        pieces += caption
+        return keptTogether(pieces)
+    }
+
+    // MARK: - Quizzes
+
+    /// Numbered questions with lettered options; each question stays in one column.
+    func quiz(_ questions: [QuizQuestion], firstNumber: Int, width: Length, language: String, showAnswers: Bool,
+              block: Int) -> [FlowItem] {
+        let numberWidth = Length.pt(18)
+        let optionIndent = numberWidth + .pt(16)
+        let numberLook = bodyLook.with(bold: true, color: spec.colors.brand, family: spec.fonts.heading)
+        var flow: [FlowItem] = []
+        for (index, question) in questions.enumerated() {
+            let number = setter.pieces([TextSpan("\(firstNumber + index).", font: numberLook.font, color: numberLook.color)],
+                                       width: numberWidth, look: numberLook, alignment: .left, language: language, block: block)
+            let prompt = setter.pieces(styler.spans(question.prompt, look: bodyLook.with(bold: true)),
+                                       width: width - numberWidth, look: bodyLook, alignment: .left, language: language,
+                                       block: block)
+            var pieces = Bands.rows([(x: .zero, pieces: number), (x: numberWidth, pieces: prompt)])
+            for (optionIndex, option) in question.options.enumerated() {
+                let letter = setter.pieces([TextSpan("(\(alphabetic(optionIndex + 1)))", font: bodyLook.font,
+                                                     color: spec.colors.muted)],
+                                           width: optionIndent - numberWidth, look: bodyLook, alignment: .left,
+                                           language: language, block: block)
+                let text = setter.pieces(styler.spans(option, look: bodyLook), width: width - optionIndent, look: bodyLook,
+                                         alignment: .left, language: language, block: block)
+                pieces += Bands.rows([(x: numberWidth, pieces: letter), (x: optionIndent, pieces: text)])
+            }
+            if showAnswers {
+                let answerLook = smallLook.with(italic: true, color: spec.colors.muted)
+                var spans = [TextSpan("Answer: (\(alphabetic(question.answer + 1))) ", font: answerLook.font.bold(),
+                                      color: spec.colors.muted)]
+                if let explanation = question.explanation { spans += styler.spans(explanation, look: answerLook) }
+                pieces += setter.pieces(spans, width: width - numberWidth, look: answerLook, alignment: .left,
+                                        language: language, x: numberWidth, block: block)
+            }
+            if index > 0 { flow.append(.space(spec.text.paragraphSpacing + .pt(2))) }
+            flow += keptTogether(pieces)
+        }
+        return flow
+    }
+}
+
+extension FontStyle {
+    func bold() -> FontStyle { var font = self; font.bold = true; return font }
+}

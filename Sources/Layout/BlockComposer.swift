@@ -1,0 +1,287 @@
+import Diagnostics
+import DigestModel
+import Geometry
+import LayoutSpec
+import PageModel
+import TextShaping
+
+/// Turns an article's blocks into the flow of one column width.
+///
+/// Each block answers with pieces and the places it may break: paragraphs between lines
+/// (two lines at least on either side), lists between items, tables between rows (with the
+/// header repeated), timelines between events; headings, callouts, figures and quiz
+/// questions keep together.
+final class BlockComposer {
+    let spec: LayoutSpec
+    let setter: LineSetter
+    let styler: InlineStyler
+    /// Largest height a single unit may take: one column of one page.
+    let columnHeight: Length
+    private(set) var warnings: [Diagnostic] = []
+    private(set) var blockCount = 0
+
+    init(spec: LayoutSpec, shaper: TextShaper, columnHeight: Length) {
+        self.spec = spec
+        self.setter = LineSetter(shaper: shaper)
+        self.styler = InlineStyler(mono: spec.fonts.mono, linkColor: spec.colors.link)
+        self.columnHeight = columnHeight
+    }
+
+    var shaper: TextShaper { setter.shaper }
+
+    var bodyLook: TextLook {
+        TextLook(font: FontStyle(family: spec.fonts.body, size: spec.text.size), color: spec.colors.text,
+                 leading: spec.text.leading)
+    }
+
+    var smallLook: TextLook { bodyLook.with(size: spec.text.smallSize, leading: spec.text.smallLeading) }
+
+    func headingLook(level: Int) -> TextLook {
+        let style = spec.heading(level: level)
+        return TextLook(font: FontStyle(family: spec.fonts.heading, size: style.size, bold: true),
+                        color: style.color, leading: style.leading)
+    }
+
+    func newBlockID() -> Int { blockCount += 1; return blockCount }
+
+    func warn(_ message: String, at location: SourceLocation?) {
+        warnings.append(.warning(message, at: location))
+    }
+
+    // MARK: - Blocks
+
+    /// The flow of `blocks` in `width`, separated by the layout's spacing.
+    func flow(_ blocks: [Block], width: Length, language: String, anchorPrefix: String? = nil,
+              headings: inout [(level: Int, title: String, anchor: String)]) -> [FlowItem] {
+        var flow: [FlowItem] = []
+        for (index, block) in blocks.enumerated() {
+            let spaceBefore: Length
+            switch block.content {
+            case .heading(let level, _): spaceBefore = spec.heading(level: level).spaceBefore
+            case .paragraph: spaceBefore = spec.text.paragraphSpacing
+            default: spaceBefore = spec.text.blockSpacing
+            }
+            if index > 0 { flow.append(.space(spaceBefore)) }
+            var anchor: String?
+            if case .heading(let level, let text) = block.content, let anchorPrefix {
+                let name = "\(anchorPrefix)-h\(headings.count + 1)"
+                headings.append((level, text.plainText, name))
+                anchor = name
+            }
+            flow += self.flow(block, width: width, language: language, anchor: anchor, headings: &headings)
+        }
+        return flow
+    }
+
+    func flow(_ block: Block, width: Length, language: String, anchor: String? = nil,
+              headings: inout [(level: Int, title: String, anchor: String)]) -> [FlowItem] {
+        let id = newBlockID()
+        switch block.content {
+        case .heading(let level, let text):
+            return heading(text, level: level, width: width, language: language, anchor: anchor, block: id)
+        case .paragraph(let inlines):
+            let pieces = setter.pieces(styler.spans(inlines, look: bodyLook), width: width, look: bodyLook,
+                                       alignment: spec.text.justify ? .justify : .left, language: language, block: id)
+            return LineSetter.paragraphFlow(pieces)
+        case .list(let list):
+            return self.list(list, width: width, language: language, depth: 0, block: id, headings: &headings)
+        case .timeline(let events):
+            return timeline(events, width: width, language: language, block: id)
+        case .table(let table):
+            return self.table(table, width: width, language: language, block: id, location: block.location)
+        case .callout(let callout):
+            return self.callout(callout, width: width, language: language, block: id, headings: &headings)
+        case .quiz(let questions):
+            return quiz(questions, firstNumber: 1, width: width, language: language, showAnswers: true, block: id)
+        case .image(let figure):
+            return self.figure(figure, width: width, language: language, block: id, location: block.location)
+        case .code(let code):
+            return self.code(code, width: width, block: id)
+        case .quote(let blocks):
+            let inner = flow(blocks, width: width - .pt(12), language: language, headings: &headings)
+            let bar = spec.colors.rule
+            return inner.map { item in
+                guard case .piece(let piece) = item else { return item }
+                let rule = PageItem.rule(Rule(from: Point(x: .pt(2), y: .zero), to: Point(x: .pt(2), y: piece.height),
+                                              width: .pt(1.5), color: bar))
+                return .piece(piece.shifted(by: .pt(12), under: [rule]))
+            }
+        case .rule:
+            let rule = PageItem.rule(Rule(from: Point(x: width * 0.3, y: .pt(6)), to: Point(x: width * 0.7, y: .pt(6)),
+                                          width: .pt(0.75), color: spec.colors.rule))
+            return [.piece(Piece(height: .pt(12), items: [rule], kind: .graphic, block: id))]
+        }
+    }
+
+    func heading(_ text: [Inline], level: Int, width: Length, language: String, anchor: String?, block: Int) -> [FlowItem] {
+        let look = headingLook(level: level)
+        var pieces = setter.pieces(styler.spans(text, look: look), width: width, look: look, alignment: .left,
+                                   language: language, kind: .heading, block: block)
+        if let anchor, !pieces.isEmpty { pieces[0].items.insert(.anchor(name: anchor, at: .zero), at: 0) }
+        var flow: [FlowItem] = []
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { flow.append(.breakpoint(penalty: Penalty.never)) }
+            flow.append(.piece(piece))
+        }
+        // A heading never ends a column: no break between it and what follows.
+        flow.append(.breakpoint(penalty: Penalty.never))
+        flow.append(.space(spec.heading(level: level).spaceAfter))
+        flow.append(.breakpoint(penalty: Penalty.never))
+        return flow
+    }
+
+    // MARK: - Lists
+
+    func list(_ list: ListBlock, width: Length, language: String, depth: Int, block: Int,
+              headings: inout [(level: Int, title: String, anchor: String)]) -> [FlowItem] {
+        let indent = depth < spec.lists.maxIndentLevels ? spec.lists.indent : .zero
+        let innerWidth = width - indent
+        var result: [FlowItem] = []
+        for (index, item) in list.items.enumerated() {
+            if index > 0 { result.append(.space(spec.lists.itemSpacing)) }
+            let marker = list.start.map { listNumber($0 + index, depth: depth) }
+                ?? spec.lists.bullets[depth % spec.lists.bullets.count]
+            var itemFlow: [FlowItem] = []
+            for (blockIndex, child) in item.enumerated() {
+                if blockIndex > 0 { itemFlow.append(.space(spec.lists.itemSpacing)) }
+                if case .list(let nested) = child.content {
+                    itemFlow += self.list(nested, width: innerWidth, language: language, depth: depth + 1,
+                                          block: newBlockID(), headings: &headings)
+                } else {
+                    itemFlow += flow(child, width: innerWidth, language: language, headings: &headings)
+                }
+            }
+            var markerPlaced = false
+            for element in itemFlow {
+                guard case .piece(let piece) = element else { result.append(element); continue }
+                var shifted = piece.shifted(by: indent)
+                if !markerPlaced {
+                    markerPlaced = true
+                    shifted.items += markerItems(marker, indent: indent, baseline: piece.baseline ?? piece.height * 0.75,
+                                                 language: language)
+                }
+                result.append(.piece(shifted))
+            }
+        }
+        return result
+    }
+
+    private func markerItems(_ marker: String, indent: Length, baseline: Length, language: String) -> [PageItem] {
+        let look = bodyLook.with(color: spec.colors.brand)
+        let spans = [TextSpan(marker, font: look.font, color: look.color)]
+        guard let line = shaper.lines(spans, width: nil, style: ParagraphStyle(alignment: .left, language: language)).first
+        else { return [] }
+        let x = max(.zero, indent - line.width - .pt(4))
+        return line.runs.map { .text($0.translated(by: Point(x: x, y: baseline))) }
+    }
+
+    private func listNumber(_ n: Int, depth: Int) -> String {
+        let style = spec.lists.numbering[depth % spec.lists.numbering.count]
+        switch style {
+        case "lower-alpha": return alphabetic(n) + "."
+        case "lower-roman": return roman(n) + "."
+        default: return "\(n)."
+        }
+    }
+
+    // MARK: - Timelines
+
+    func timeline(_ events: [TimelineEvent], width: Length, language: String, block: Int) -> [FlowItem] {
+        let style = spec.timeline
+        let dateLook = TextLook(font: FontStyle(family: spec.fonts.heading, size: spec.text.smallSize, bold: true),
+                                color: spec.colors.brand, leading: spec.text.leading)
+        let railX = style.dateWidth + .pt(6)
+        let textX = railX + .pt(9)
+        let textWidth = width - textX
+        var flow: [FlowItem] = []
+        for (index, event) in events.enumerated() {
+            let dates = setter.pieces([TextSpan(event.when, font: dateLook.font, color: dateLook.color)],
+                                      width: style.dateWidth, look: dateLook, alignment: .left, language: language,
+                                      block: block)
+            let texts = setter.pieces(styler.spans(event.what, look: bodyLook), width: textWidth, look: bodyLook,
+                                      alignment: .left, language: language, block: block)
+            var rows = Bands.rows([(x: .zero, pieces: dates), (x: textX, pieces: texts)])
+            for i in rows.indices {
+                let rail = PageItem.rule(Rule(from: Point(x: railX, y: .zero), to: Point(x: railX, y: rows[i].height),
+                                              width: style.ruleWidth, color: spec.colors.rule))
+                rows[i].items.insert(rail, at: 0)
+            }
+            if !rows.isEmpty {
+                let d = style.dotDiameter
+                let center = rows[0].baseline.map { $0 - spec.text.size * 0.35 } ?? rows[0].height / 2
+                rows[0].items.insert(.box(Box(frame: Rect(x: railX - d / 2, y: center - d / 2, width: d, height: d),
+                                              shape: .ellipse, fill: spec.colors.accent)), at: 1)
+            }
+            if index > 0 {
+                let gap = Length.pt(3)
+                let rail = PageItem.rule(Rule(from: Point(x: railX, y: .zero), to: Point(x: railX, y: gap),
+                                              width: style.ruleWidth, color: spec.colors.rule))
+                flow.append(.breakpoint(penalty: 0))
+                flow.append(.piece(Piece(height: gap, items: [rail], kind: .space, block: block)))
+            }
+            flow += LineSetter.paragraphFlow(rows)
+        }
+        return flow
+    }
+
+    // MARK: - Code
+
+    func code(_ code: String, width: Length, block: Int) -> [FlowItem] {
+        let look = TextLook(font: FontStyle(family: spec.fonts.mono, size: spec.text.smallSize), color: spec.colors.text,
+                            leading: spec.text.smallLeading)
+        let text = code.hasSuffix("\n") ? String(code.dropLast()) : code
+        let lines = setter.pieces([TextSpan(text, font: look.font, color: look.color)], width: width - .pt(12),
+                                  look: look, alignment: .left, language: "en", block: block)
+        let tint = spec.colors.tableZebraFill
+        let padded = [Piece(height: .pt(4), items: [], kind: .space, block: block)] + lines.map { $0.shifted(by: .pt(6)) }
+            + [Piece(height: .pt(4), items: [], kind: .space, block: block)]
+        return padded.enumerated().flatMap { index, piece -> [FlowItem] in
+            let background = PageItem.box(Box(frame: Rect(x: .zero, y: .zero, width: width, height: piece.height), fill: tint))
+            var withBackground = piece
+            withBackground.items.insert(background, at: 0)
+            return (index > 0 ? [FlowItem.breakpoint(penalty: index < 2 || index > padded.count - 2 ? Penalty.never : 0)] : [])
+                + [.piece(withBackground)]
+        }
+    }
+}
+
+/// Sets side-by-side columns of line pieces into horizontal bands: band k holds line k of
+/// every column, so a grid row can break between its lines and still draw as one.
+enum Bands {
+    static func rows(_ columns: [(x: Length, pieces: [Piece])]) -> [Piece] {
+        let count = columns.map(\.pieces.count).max() ?? 0
+        var bands: [Piece] = []
+        for k in 0..<count {
+            let height = columns.compactMap { $0.pieces.indices.contains(k) ? $0.pieces[k].height : nil }.max() ?? .zero
+            var items: [PageItem] = []
+            var baseline: Length?
+            var block: Int?
+            for column in columns where column.pieces.indices.contains(k) {
+                let piece = column.pieces[k]
+                items += piece.items.map { $0.translated(by: Point(x: column.x, y: .zero)) }
+                baseline = baseline ?? piece.baseline
+                block = block ?? piece.block
+            }
+            bands.append(Piece(height: height, items: items, kind: .text, block: block, baseline: baseline))
+        }
+        return bands
+    }
+}
+
+func alphabetic(_ n: Int) -> String {
+    var n = max(n, 1), result = ""
+    while n > 0 {
+        n -= 1
+        result = String(UnicodeScalar(UInt8(97 + n % 26))) + result
+        n /= 26
+    }
+    return result
+}
+
+func roman(_ n: Int) -> String {
+    let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                                  (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    var n = max(n, 1), result = ""
+    for (value, letters) in table { while n >= value { result += letters; n -= value } }
+    return result
+}

@@ -1,0 +1,142 @@
+import Diagnostics
+import DigestModel
+import Foundation
+import Geometry
+import LayoutSpec
+import PageModel
+import TextShaping
+
+/// What layout produced: the pages, what it had to warn about, and where every piece went.
+public struct LayoutResult: Sendable {
+    public var document: PagedDocument
+    public var warnings: [Diagnostic]
+    public var placements: [Placement]
+    /// Page index (0-based) where each article starts, by slug.
+    public var articlePages: [String: Int]
+}
+
+/// Lays a digest out as a finished document: cover, contents, a section opener and the
+/// articles of each section in columns, practice questions and the answer key.
+///
+/// The contents lists page numbers it can only know after the body is laid out; it reserves
+/// its own pages first, so laying the body out once is enough and the numbers are exact.
+public enum DigestLayout {
+    public static func layout(_ digest: Digest, spec: LayoutSpec, shaper: TextShaper,
+                              creationDate: String? = nil) -> LayoutResult {
+        let composer = BlockComposer(spec: spec, shaper: shaper, columnHeight: spec.page.body.height)
+        let parts = DocumentParts(spec: spec, composer: composer, digest: digest)
+        var paginator = Paginator(spec: spec)
+        var outline: [OutlineEntry] = []
+        var contents: [ContentsEntry] = []
+
+        for (index, section) in digest.sections.enumerated() where !section.articles.isEmpty {
+            let anchor = "section-\(index + 1)"
+            paginator.startPage(section: section.name)
+            paginator.placeSpan(parts.sectionBanner(label: "Section \(index + 1)", title: section.name, anchor: anchor))
+            contents.append(ContentsEntry(level: 0, title: section.name, destination: anchor))
+            var articleEntries: [OutlineEntry] = []
+            for article in section.articles {
+                let articleAnchor = "article-\(article.slug)"
+                contents.append(ContentsEntry(level: 1, title: article.title, destination: articleAnchor))
+                var headings: [(level: Int, title: String, anchor: String)] = []
+                let blocks = digest.collectsQuizzes
+                    ? article.blocks.filter { if case .quiz = $0.content { false } else { true } } : article.blocks
+                let flow = composer.flow(blocks, width: spec.page.columnWidth, language: article.language,
+                                         anchorPrefix: articleAnchor, headings: &headings)
+                paginator.placeSpan(parts.articleHeader(article, anchor: articleAnchor),
+                                    following: spec.text.leading * 4)
+                paginator.placeColumns(flow, location: article.location)
+                articleEntries.append(OutlineEntry(
+                    title: article.title, destination: articleAnchor,
+                    children: headings.filter { $0.level == 2 }.map { OutlineEntry(title: $0.title, destination: $0.anchor) }))
+            }
+            outline.append(OutlineEntry(title: section.name, destination: anchor, children: articleEntries))
+        }
+
+        if digest.collectsQuizzes, digest.articles.contains(where: { !$0.quiz.isEmpty }) {
+            for part in [QuizPart.questions, .answers] {
+                paginator.startPage(section: part.title)
+                paginator.placeSpan(parts.sectionBanner(label: part.label, title: part.title, anchor: part.anchor))
+                paginator.placeColumns(parts.quizFlow(part), location: nil)
+                contents.append(ContentsEntry(level: 0, title: part.title, destination: part.anchor))
+                outline.append(OutlineEntry(title: part.title, destination: part.anchor))
+            }
+        }
+
+        // Front matter: the cover and the contents, whose size is known before its numbers are.
+        let bodyPages = paginator.pages
+        let anchorPages = pageIndexByAnchor(bodyPages.map(\.items))
+        var contentsPages: [PageDraft] = []
+        var frontCount = 1 + parts.contentsPages(contents, pageNumbers: { _ in 999 }).count
+        for _ in 0..<3 {
+            let offset = frontCount
+            contentsPages = parts.contentsPages(contents, pageNumbers: { anchorPages[$0].map { $0 + offset + 1 } })
+            if 1 + contentsPages.count == frontCount { break }
+            frontCount = 1 + contentsPages.count
+        }
+        let pageOf: (String) -> Int? = { anchorPages[$0].map { $0 + frontCount + 1 } }
+        let cover = parts.cover(pageNumbers: pageOf)
+
+        var drafts = [cover] + contentsPages + bodyPages
+        for index in drafts.indices {
+            drafts[index].placements = drafts[index].placements.map { var p = $0; p.page = index; return p }
+        }
+        let running = RunningHeads(spec: spec, shaper: shaper, digest: digest)
+        var pages: [Page] = []
+        for (index, draft) in drafts.enumerated() {
+            var items = draft.items
+            if index > 0 { items += running.items(pageNumber: index + 1, pageCount: drafts.count, section: draft.section) }
+            pages.append(Page(size: spec.page.size, items: items))
+        }
+
+        outline.insert(OutlineEntry(title: "Contents", destination: "contents"), at: 0)
+        let document = PagedDocument(pages: pages, outline: outline, metadata: metadata(for: digest, creationDate: creationDate))
+        var articlePages: [String: Int] = [:]
+        for article in digest.articles {
+            if let page = anchorPages["article-\(article.slug)"] { articlePages[article.slug] = page + frontCount }
+        }
+        return LayoutResult(document: document, warnings: composer.warnings + paginator.warnings,
+                            placements: drafts.flatMap(\.placements), articlePages: articlePages)
+    }
+
+    /// The page (0-based, within `pages`) holding each named anchor.
+    static func pageIndexByAnchor(_ pages: [[PageItem]]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (index, items) in pages.enumerated() {
+            for case .anchor(let name, _) in items where result[name] == nil { result[name] = index }
+        }
+        return result
+    }
+
+    static func metadata(for digest: Digest, creationDate: String?) -> Metadata {
+        Metadata(title: "\(digest.title) — \(digest.edition)", author: digest.publisher, subject: digest.edition,
+                 keywords: digest.sections.filter { !$0.articles.isEmpty }.map(\.name),
+                 creationDate: creationDate ?? editionDate(digest), language: digest.language)
+    }
+
+    /// A creation date that follows from the content, never the clock: the last day of the
+    /// edition's month when the edition reads "June 2024", else the newest article's date.
+    static func editionDate(_ digest: Digest) -> String {
+        let words = digest.edition.split(separator: " ")
+        if words.count == 2, let year = Int(words[1]),
+           let month = MonthNames.english.firstIndex(where: { $0.lowercased() == words[0].lowercased() }) {
+            let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            return CalendarDate(year: year, month: month + 1, day: days[month]).description + "T00:00:00Z"
+        }
+        let newest = digest.articles.map(\.date).max() ?? CalendarDate(year: 2000, month: 1, day: 1)
+        return newest.description + "T00:00:00Z"
+    }
+}
+
+enum QuizPart {
+    case questions, answers
+    var title: String { self == .questions ? "Practice Questions" : "Answer Key" }
+    var label: String { self == .questions ? "Test yourself" : "Solutions" }
+    var anchor: String { self == .questions ? "practice" : "answers" }
+}
+
+struct ContentsEntry {
+    var level: Int
+    var title: String
+    var destination: String
+}

@@ -1,0 +1,301 @@
+import DigestModel
+import Geometry
+import LayoutSpec
+import PageModel
+import TextShaping
+
+/// The parts of the document around the articles' text: section banners, article headers,
+/// the practice questions and answer key, the contents and the cover.
+struct DocumentParts {
+    let spec: LayoutSpec
+    let composer: BlockComposer
+    let digest: Digest
+
+    private var setter: LineSetter { composer.setter }
+    private var styler: InlineStyler { composer.styler }
+    private var bodyWidth: Length { spec.page.body.width }
+
+    private func sans(_ size: Length, bold: Bool = false, color: Color, leading: Length? = nil) -> TextLook {
+        TextLook(font: FontStyle(family: spec.fonts.heading, size: size, bold: bold), color: color,
+                 leading: leading ?? size * 1.25)
+    }
+
+    private func lines(_ text: String, look: TextLook, width: Length, alignment: ParagraphStyle.Alignment = .left,
+                       language: String? = nil, link: Link.Target? = nil) -> [Piece] {
+        setter.pieces([TextSpan(text, font: look.font, color: look.color, link: link)], width: width, look: look,
+                      alignment: alignment, language: language ?? digest.language, kind: .heading, block: nil)
+    }
+
+    // MARK: - Section banner
+
+    /// A band across the page that opens a section.
+    func sectionBanner(label: String, title: String, anchor: String) -> Piece {
+        let pad = Length.pt(10)
+        let labelPieces = lines(label.uppercased(), look: sans(.pt(8), bold: true, color: Color(hex: "#C9D6E3") ?? .white),
+                                width: bodyWidth - pad * 2)
+        let titlePieces = lines(title, look: sans(.pt(20), bold: true, color: .white), width: bodyWidth - pad * 2)
+        var content = stack(labelPieces + titlePieces, gaps: [.pt(2)])
+        content = content.shifted(by: pad)
+        let height = content.height + pad * 2
+        var items: [PageItem] = [.anchor(name: anchor, at: .zero),
+                                 .box(Box(frame: Rect(x: .zero, y: .zero, width: bodyWidth, height: height),
+                                          fill: spec.colors.brand)),
+                                 .box(Box(frame: Rect(x: .zero, y: height - .pt(3), width: bodyWidth, height: .pt(3)),
+                                          fill: spec.colors.accent))]
+        items += content.items.map { $0.translated(by: Point(x: .zero, y: pad)) }
+        return Piece(height: height, items: items, kind: .graphic)
+    }
+
+    // MARK: - Article header
+
+    /// Date and tags, the title, the summary and the source, across all columns.
+    func articleHeader(_ article: Article, anchor: String) -> Piece {
+        let language = article.language
+        let months = MonthNames.names(for: language)
+        let date = "\(article.date.day) \(months[article.date.month - 1]) \(article.date.year)"
+        let meta = ([date] + article.tags).joined(separator: "  ·  ")
+        var pieces: [Piece] = []
+        var gaps: [Length] = []
+        pieces += lines(meta.uppercased(), look: sans(.pt(7.5), bold: true, color: spec.colors.accent), width: bodyWidth,
+                        language: language)
+        let title = lines(article.title, look: sans(.pt(18), bold: true, color: spec.colors.brand, leading: .pt(21.5)),
+                          width: bodyWidth, language: language)
+        gaps += Array(repeating: .zero, count: max(pieces.count - 1, 0)) + [.pt(2)]
+        pieces += title
+        gaps += Array(repeating: .zero, count: max(title.count - 1, 0))
+        if let summary = article.summary {
+            let look = composer.bodyLook.with(size: .pt(10.5), leading: .pt(14), italic: true, color: spec.colors.muted)
+            let summaryPieces = lines(summary, look: look, width: bodyWidth, language: language)
+            gaps.append(.pt(4))
+            gaps += Array(repeating: .zero, count: max(summaryPieces.count - 1, 0))
+            pieces += summaryPieces
+        }
+        if let source = article.source {
+            let look = sans(.pt(7.5), color: spec.colors.link)
+            let sourcePieces = lines("Source: \(source)", look: look, width: bodyWidth, language: language, link: .uri(source))
+            gaps.append(.pt(3))
+            gaps += Array(repeating: .zero, count: max(sourcePieces.count - 1, 0))
+            pieces += sourcePieces
+        }
+        var header = stack(pieces, gaps: gaps, kind: .heading)
+        header.height += .pt(6)
+        header.items.insert(.anchor(name: anchor, at: .zero), at: 0)
+        header.items.append(.rule(Rule(from: Point(x: .zero, y: header.height), to: Point(x: bodyWidth, y: header.height),
+                                       width: .pt(1.2), color: spec.colors.brand)))
+        header.height += .pt(2)
+        return header
+    }
+
+    // MARK: - Practice questions and answers
+
+    /// Every article's questions under its title, numbered through; or their answers.
+    func quizFlow(_ part: QuizPart) -> [FlowItem] {
+        var flow: [FlowItem] = []
+        var number = 1
+        let width = spec.page.columnWidth
+        for article in digest.articles where !article.quiz.isEmpty {
+            if !flow.isEmpty { flow.append(.space(spec.text.blockSpacing)) }
+            let look = sans(.pt(9), bold: true, color: spec.colors.brand, leading: .pt(12))
+            let title = setter.pieces([TextSpan(article.title, font: look.font, color: look.color,
+                                                link: .destination("article-\(article.slug)"))],
+                                      width: width, look: look, alignment: .left, language: article.language,
+                                      kind: .heading, block: composer.newBlockID())
+            flow += title.map { FlowItem.piece($0) }.interspersed(with: .breakpoint(penalty: Penalty.never))
+            flow += [.breakpoint(penalty: Penalty.never), .space(.pt(3)), .breakpoint(penalty: Penalty.never)]
+            switch part {
+            case .questions:
+                flow += composer.quiz(article.quiz, firstNumber: number, width: width, language: article.language,
+                                      showAnswers: false, block: composer.newBlockID())
+            case .answers:
+                flow += answers(article.quiz, firstNumber: number, width: width, language: article.language)
+            }
+            number += article.quiz.count
+        }
+        return flow
+    }
+
+    private func answers(_ questions: [QuizQuestion], firstNumber: Int, width: Length, language: String) -> [FlowItem] {
+        let body = composer.bodyLook
+        let numberWidth = Length.pt(18)
+        var flow: [FlowItem] = []
+        for (index, question) in questions.enumerated() {
+            let block = composer.newBlockID()
+            let number = setter.pieces([TextSpan("\(firstNumber + index).", font: body.font.bold(), color: spec.colors.brand)],
+                                       width: numberWidth, look: body, alignment: .left, language: language, block: block)
+            var spans = [TextSpan("(\(alphabetic(question.answer + 1))) ", font: body.font.bold(), color: spec.colors.accent)]
+            if question.answer < question.options.count {
+                spans += styler.spans(question.options[question.answer], look: body.with(bold: true))
+            }
+            if let explanation = question.explanation {
+                spans.append(TextSpan(" — ", font: body.font, color: body.color))
+                spans += styler.spans(explanation, look: body)
+            }
+            let text = setter.pieces(spans, width: width - numberWidth, look: body, alignment: .left,
+                                     language: language, block: block)
+            if index > 0 { flow.append(.space(spec.text.paragraphSpacing)) }
+            flow += LineSetter.paragraphFlow(Bands.rows([(x: .zero, pieces: number), (x: numberWidth, pieces: text)]))
+        }
+        return flow
+    }
+
+    // MARK: - Contents
+
+    /// The contents pages: sections in bold, articles under them with dot leaders and page
+    /// numbers, every line a link.
+    func contentsPages(_ entries: [ContentsEntry], pageNumbers: (String) -> Int?) -> [PageDraft] {
+        let body = spec.page.body
+        let numberWidth = Length.pt(28)
+        var pages: [PageDraft] = [PageDraft(section: "Contents")]
+        var y = body.minY
+        let heading = stack(lines("Contents", look: sans(.pt(24), bold: true, color: spec.colors.brand), width: body.width))
+        pages[0].items.append(.anchor(name: "contents", at: Point(x: body.minX, y: y)))
+        pages[0].items += heading.items.map { $0.translated(by: Point(x: body.minX, y: y)) }
+        y += heading.height + .pt(4)
+        pages[0].items.append(.rule(Rule(from: Point(x: body.minX, y: y), to: Point(x: body.maxX, y: y),
+                                         width: .pt(1.2), color: spec.colors.brand)))
+        y += .pt(10)
+
+        for entry in entries {
+            let indent = entry.level == 0 ? Length.zero : .pt(14)
+            let look = entry.level == 0
+                ? sans(.pt(11), bold: true, color: spec.colors.brand, leading: .pt(15))
+                : composer.bodyLook.with(size: .pt(10), leading: .pt(13.5))
+            let textWidth = body.width - indent - numberWidth - .pt(12)
+            let titleLines = setter.pieces([TextSpan(entry.title, font: look.font, color: look.color)], width: textWidth,
+                                           look: look, alignment: .left, language: digest.language, kind: .text, block: nil)
+            let number = pageNumbers(entry.destination).map(String.init) ?? ""
+            let numberLines = setter.pieces([TextSpan(number, font: look.font.bold(), color: look.color)],
+                                            width: numberWidth, look: look, alignment: .right, language: "en",
+                                            kind: .text, block: nil)
+            let spaceBefore: Length = entry.level == 0 ? .pt(9) : .pt(2)
+            let height = titleLines.reduce(.zero) { $0 + $1.height }
+            if y + spaceBefore + height > body.maxY {
+                pages.append(PageDraft(section: "Contents"))
+                y = body.minY
+            } else {
+                y += spaceBefore
+            }
+            var lineY = y
+            var items: [PageItem] = []
+            for (index, line) in titleLines.enumerated() {
+                items += line.items.map { $0.translated(by: Point(x: body.minX + indent, y: lineY)) }
+                if index == titleLines.count - 1 {
+                    let textEnd = body.minX + indent + lineWidth(line)
+                    items += leaderDots(from: textEnd + .pt(4), to: body.maxX - numberWidth - .pt(4),
+                                        baseline: lineY + (line.baseline ?? line.height * 0.75), look: look)
+                    if let numberLine = numberLines.first {
+                        items += numberLine.items.map { $0.translated(by: Point(x: body.maxX - numberWidth, y: lineY)) }
+                    }
+                }
+                lineY += line.height
+            }
+            items.append(.link(Link(frame: Rect(x: body.minX + indent, y: y, width: body.width - indent, height: height),
+                                    target: .destination(entry.destination))))
+            pages[pages.count - 1].items += items
+            y += height
+        }
+        return pages
+    }
+
+    private func lineWidth(_ piece: Piece) -> Length {
+        piece.items.compactMap { item -> Length? in
+            if case .text(let run) = item { return run.origin.x + run.width }
+            return nil
+        }.max() ?? .zero
+    }
+
+    /// Dots on a fixed grid from the page's left edge, so leaders line up from entry to entry.
+    private func leaderDots(from start: Length, to end: Length, baseline: Length, look: TextLook) -> [PageItem] {
+        let dotLook = look.with(bold: false, color: spec.colors.muted)
+        guard let dot = composer.shaper.lines([TextSpan(".", font: dotLook.font, color: dotLook.color)], width: nil,
+                                              style: ParagraphStyle(alignment: .left, language: "en")).first?.runs.first,
+              let glyph = dot.glyphs.first else { return [] }
+        let pitch = Length.pt(5)
+        var x = Length.pt((start.points / pitch.points).rounded(.up) * pitch.points)
+        var glyphs: [Glyph] = []
+        let originX = x
+        while x + dot.width <= end {
+            glyphs.append(Glyph(id: glyph.id, x: x - originX, y: .zero))
+            x += pitch
+        }
+        guard !glyphs.isEmpty else { return [] }
+        let run = GlyphRun(font: dot.font, size: dot.size, color: dotLook.color, origin: Point(x: originX, y: baseline),
+                           glyphs: glyphs, text: String(repeating: ".", count: glyphs.count),
+                           clusters: Array(repeating: Cluster(byteCount: 1, glyphCount: 1), count: glyphs.count),
+                           isBackward: false, width: x - originX)
+        return [.text(run)]
+    }
+
+    // MARK: - Cover
+
+    /// The cover: a brand band with the title and edition, then the sections with their
+    /// articles and page numbers.
+    func cover(pageNumbers: (String) -> Int?) -> PageDraft {
+        let size = spec.page.size
+        let body = spec.page.body
+        var draft = PageDraft(section: nil)
+        let bandHeight = size.height * 0.36
+        draft.items.append(.box(Box(frame: Rect(x: .zero, y: .zero, width: size.width, height: bandHeight),
+                                    fill: spec.colors.brand)))
+        draft.items.append(.box(Box(frame: Rect(x: .zero, y: bandHeight, width: size.width, height: .pt(5)),
+                                    fill: spec.colors.accent)))
+        var y = body.minY + .pt(10)
+        func put(_ pieces: [Piece], x: Length = body.minX, gap: Length = .zero) {
+            for piece in pieces {
+                draft.items += piece.items.map { $0.translated(by: Point(x: x, y: y)) }
+                y += piece.height
+            }
+            y += gap
+        }
+        if let publisher = digest.publisher {
+            put(lines(publisher.uppercased(), look: sans(.pt(11), bold: true, color: Color(hex: "#C9D6E3") ?? .white),
+                      width: body.width), gap: .pt(28))
+        } else {
+            y += .pt(40)
+        }
+        put(lines(digest.title, look: sans(.pt(36), bold: true, color: .white, leading: .pt(42)), width: body.width),
+            gap: .pt(8))
+        put(lines(digest.edition, look: sans(.pt(22), color: Color(hex: "#F4D03F") ?? .white, leading: .pt(28)),
+                  width: body.width))
+
+        y = bandHeight + .pt(34)
+        put(lines("IN THIS ISSUE", look: sans(.pt(9), bold: true, color: spec.colors.accent), width: body.width), gap: .pt(6))
+        let numberWidth = Length.pt(30)
+        for (index, section) in digest.sections.enumerated() where !section.articles.isEmpty {
+            let anchor = "section-\(index + 1)"
+            let sectionLook = sans(.pt(13), bold: true, color: spec.colors.brand, leading: .pt(17))
+            let top = y
+            put(lines(section.name, look: sectionLook, width: body.width - numberWidth))
+            if let page = pageNumbers(anchor) {
+                let number = lines(String(page), look: sectionLook, width: numberWidth, alignment: .right)
+                draft.items += number.flatMap { $0.items }.map { $0.translated(by: Point(x: body.maxX - numberWidth, y: top)) }
+            }
+            draft.items.append(.link(Link(frame: Rect(x: body.minX, y: top, width: body.width, height: y - top),
+                                          target: .destination(anchor))))
+            let titles = section.articles.map(\.title).joined(separator: "  ·  ")
+            put(lines(titles, look: composer.bodyLook.with(size: .pt(9.5), leading: .pt(12.5), color: spec.colors.muted),
+                      width: body.width - numberWidth), gap: .pt(9))
+            if y > body.maxY - .pt(60) { break }
+        }
+        let questionCount = digest.articles.map(\.quiz.count).reduce(0, +)
+        var facts = ["\(digest.articles.count) articles", "\(digest.sections.filter { !$0.articles.isEmpty }.count) sections"]
+        if questionCount > 0 { facts.append("\(questionCount) practice questions with answers") }
+        y = body.maxY - .pt(14)
+        draft.items.append(.rule(Rule(from: Point(x: body.minX, y: y - .pt(6)), to: Point(x: body.maxX, y: y - .pt(6)),
+                                      width: .pt(0.6), color: spec.colors.rule)))
+        put(lines(facts.joined(separator: "  ·  "), look: sans(.pt(9), color: spec.colors.muted), width: body.width))
+        return draft
+    }
+}
+
+extension Array {
+    /// The elements with `separator` between each pair.
+    func interspersed(with separator: Element) -> [Element] {
+        var result: [Element] = []
+        for (index, element) in enumerated() {
+            if index > 0 { result.append(separator) }
+            result.append(element)
+        }
+        return result
+    }
+}

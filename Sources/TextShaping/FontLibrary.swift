@@ -1,0 +1,65 @@
+internal import CPango
+import Foundation
+
+/// The fonts Gazette may use: exactly those in one folder, through a private fontconfig
+/// configuration, so output never depends on what the machine has installed.
+///
+/// Owns the Pango font map and context; neither escapes this module.
+final class FontLibrary {
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+
+    init(fontDirectory: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: fontDirectory, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw ShapingError.fontDirectoryMissing(fontDirectory)
+        }
+        guard let config = FcConfigCreate() else { throw ShapingError.fontconfig("could not create a configuration") }
+        defer { FcConfigDestroy(config) }
+        // An empty configuration has no cache directory; without one fontconfig complains on stderr.
+        let xml = "<?xml version=\"1.0\"?><fontconfig><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>"
+        _ = xml.withCString { FcConfigParseAndLoadFromMemory(config, $0, 1) }
+        let added = fontDirectory.withCString { path in
+            path.withMemoryRebound(to: UInt8.self, capacity: strlen(path) + 1) { FcConfigAppFontAddDir(config, $0) }
+        }
+        guard added != 0 else { throw ShapingError.fontconfig("could not add fonts from '\(fontDirectory)'") }
+
+        guard let map = gazette_new_ft_font_map() else { throw ShapingError.fontconfig("no FreeType font map") }
+        pango_fc_font_map_set_config(gazette_fc_font_map(map), config)
+        // Pango's default is 96 dpi: at 72, a 10 pt font is 10 units on the page.
+        pango_cairo_font_map_set_resolution(gazette_cairo_font_map(map), 72)
+        fontMap = map
+
+        guard let ctx = pango_font_map_create_context(map) else {
+            g_object_unref(map)
+            throw ShapingError.fontconfig("no Pango context")
+        }
+        // Unhinted, unrounded metrics, so what is measured here is what the PDF draws.
+        let options = cairo_font_options_create()
+        defer { cairo_font_options_destroy(options) }
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        pango_cairo_context_set_font_options(ctx, options)
+        pango_context_set_round_glyph_positions(ctx, 0)
+        context = ctx
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(fontMap)
+    }
+}
+
+/// Why text could not be set up.
+public enum ShapingError: Error, CustomStringConvertible {
+    case fontDirectoryMissing(String)
+    case fontconfig(String)
+
+    public var description: String {
+        switch self {
+        case .fontDirectoryMissing(let path): "font folder '\(path)' not found"
+        case .fontconfig(let message): "fontconfig: \(message)"
+        }
+    }
+}

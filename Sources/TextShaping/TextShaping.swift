@@ -1,1 +1,0 @@
-// TextShaping: work in progress.

@@ -1,0 +1,108 @@
+import DigestModel
+import DigestReader
+import Geometry
+import LayoutSpec
+import PageModel
+import Testing
+@testable import Layout
+
+/// Invariants that hold for every digest: checked on the positioned layout tree of the shared
+/// sample month, the bundled example month and the hostile month of the test fixtures.
+@MainActor
+@Suite struct LayoutInvariantTests {
+    static let digests = [
+        sharedCorpus,
+        repositoryRoot + "/Examples/2024-06",
+        repositoryRoot + "/Tests/Fixtures/hard-2024-07",
+    ]
+
+    func laidOut(_ folder: String) throws -> (Digest, LayoutResult) {
+        let reading = DigestReader.read(folder: folder)
+        let digest = try #require(reading.digest, "\(reading.diagnostics)")
+        return (digest, DigestLayout.layout(digest, spec: .monthly, shaper: sharedShaper))
+    }
+
+    @Test(arguments: digests)
+    func everyPieceLiesInsideItsRegion(folder: String) throws {
+        let (_, result) = try laidOut(folder)
+        for placement in result.placements {
+            #expect(placement.region.contains(placement.frame, tolerance: .pt(0.5)),
+                    "page \(placement.page + 1): \(placement.frame) outside \(placement.region)")
+        }
+    }
+
+    @Test(arguments: digests)
+    func noTextLeavesThePageOrLiesOnOtherText(folder: String) throws {
+        let (_, result) = try laidOut(folder)
+        let spec = LayoutSpec.monthly
+        let paper = Rect(origin: .zero, size: spec.page.size)
+        for (index, page) in result.document.pages.enumerated() {
+            let runs = page.items.compactMap { item -> GlyphRun? in if case .text(let run) = item { run } else { nil } }
+            for run in runs where !run.glyphs.isEmpty {
+                #expect(paper.contains(run.bounds), "page \(index + 1): '\(run.text)' leaves the page")
+            }
+            let boxes = runs.filter { !$0.text.allSatisfy(\.isWhitespace) }.map { ($0.text, $0.bounds) }
+            for i in boxes.indices {
+                for j in boxes.indices where j > i {
+                    #expect(!boxes[i].1.overlaps(boxes[j].1, tolerance: .pt(0.6)),
+                            "page \(index + 1): '\(boxes[i].0)' overlaps '\(boxes[j].0)'")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: digests)
+    func noHeadingEndsAColumn(folder: String) throws {
+        let (_, result) = try laidOut(folder)
+        let offenders = result.placements.filter { $0.kind == .heading && $0.endsRegion }
+        #expect(offenders.isEmpty, "headings ending a column on pages \(offenders.map { $0.page + 1 })")
+    }
+
+    @Test(arguments: digests)
+    func everyWordOfEveryArticleIsPlacedInOrder(folder: String) throws {
+        let (digest, result) = try laidOut(folder)
+        // Runs on one baseline are one line: join them as they are, and lines with a space.
+        var pageText = ""
+        var baseline: Length?
+        for page in result.document.pages {
+            for case .text(let run) in page.items {
+                if run.origin.y != baseline { pageText += " " }
+                pageText += run.text
+                baseline = run.origin.y
+            }
+        }
+        let placed = words(pageText)
+        var cursor = placed.startIndex
+        for article in digest.articles {
+            for block in article.blocks {
+                guard case .paragraph(let inlines) = block.content else { continue }
+                // Words longer than a column are broken between characters: not comparable.
+                for word in words(inlines.plainText) where word.count <= 25 {
+                    guard let found = placed[cursor...].firstIndex(of: word) else {
+                        Issue.record("'\(word)' of \(article.slug) is missing or out of order")
+                        return
+                    }
+                    cursor = found + 1
+                }
+            }
+        }
+    }
+
+    @Test(arguments: digests)
+    func everyArticleStartsOnThePageTheLayoutReports(folder: String) throws {
+        let (digest, result) = try laidOut(folder)
+        for article in digest.articles {
+            let page = try #require(result.articlePages[article.slug])
+            let anchors = result.document.pages[page].items.contains { item in
+                if case .anchor(let name, _) = item { name == "article-\(article.slug)" } else { false }
+            }
+            #expect(anchors)
+        }
+        #expect(result.document.outline.flatMap(\.children).count == digest.articles.count)
+    }
+
+    /// Words as the PDF's text layer would give them: split at spaces, punctuation kept.
+    func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    }
+}

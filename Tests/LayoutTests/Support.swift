@@ -1,0 +1,16 @@
+import Foundation
+import TextShaping
+
+/// The repository's root folder, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// The shared test data beside the repository (read in place, never copied).
+let sharedCorpus = repositoryRoot + "/../shared/corpus/2024-06"
+
+/// One shaper for the whole test run: Pango work stays on one thread (see PITFALLS.md).
+@MainActor let sharedShaper: TextShaper = {
+    do { return try TextShaper(fontDirectory: repositoryRoot + "/Fonts") } catch {
+        fatalError("fonts not found: \(error)")
+    }
+}()
