@@ -49,13 +49,13 @@ let package = Package(
                                                   package: "swift-argument-parser")]),
 
         .testTarget(name: "DigestReaderTests", dependencies: ["DigestReader", "DigestModel"],
-                    path: "Tests/DigestReaderTests"),
+                    path: "Tests/DigestReaderTests", exclude: ["Fixtures"]),
         .testTarget(name: "LayoutTests",
                     dependencies: ["Layout", "TextShaping", "DigestReader", "PageModel", "LayoutSpec"],
                     path: "Tests/LayoutTests"),
-        .testTarget(name: "PDFRendererTests", dependencies: ["PDFRenderer", "PageModel"],
+        .testTarget(name: "PDFRendererTests", dependencies: ["PDFRenderer", "PageModel", "Geometry", "CCairo"],
                     path: "Tests/PDFRendererTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["gazette"],
+        .testTarget(name: "EndToEndTests", dependencies: ["gazette", "DigestReader", "DigestModel"],
                     path: "Tests/EndToEndTests"),
     ]
 )

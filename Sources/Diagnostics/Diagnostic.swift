@@ -9,7 +9,16 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.file = file; self.line = line; self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// A whole file rather than a place in it (line and column 0), e.g. for a file that is
+    /// missing; it prints as the bare path.
+    public init(file: String) {
+        self.init(file: file, line: 0, column: 0)
+    }
+
+    /// Whether this names a whole file (line 0) rather than a line and column in it.
+    public var isWholeFile: Bool { line == 0 }
+
+    public var description: String { isWholeFile ? file : "\(file):\(line):\(column)" }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)

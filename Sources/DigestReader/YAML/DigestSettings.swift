@@ -1,0 +1,77 @@
+import Diagnostics
+
+/// What `digest.yaml` says about the edition, before the articles are read.
+struct DigestSettings {
+    var title: String?
+    var edition: String?
+    var publisher: String?
+    var language = "en"
+    var layout: String?
+    /// The section names in order; nil when the list is missing or broken, in which case
+    /// articles' sections are not checked.
+    var sections: [String]?
+    var collectsQuizzes = false
+
+    static let keys = ["title", "edition", "publisher", "language", "layout", "sections", "quiz"]
+
+    /// Reads and checks `digest.yaml` from its decoded text.
+    static func read(_ source: SourceText) -> (DigestSettings, [Diagnostic]) {
+        var fields = YAMLFields(
+            yaml: source.text, file: source.file, lineOffset: 0,
+            origin: SourceLocation(file: source.file, line: 1, column: 1),
+            context: "digest.yaml", known: keys)
+        var settings = DigestSettings()
+        settings.title = fields.string("title", required: true, example: "title: Current Affairs Monthly")
+        settings.edition = fields.string("edition", required: true, example: "edition: June 2024")
+        settings.publisher = fields.string("publisher")
+        if let language = fields.string("language") {
+            if LanguageTag.isValid(language) {
+                settings.language = language
+            } else if let place = fields.location(ofValue: "language") {
+                fields.report(LanguageTag.invalid(language, at: place))
+            }
+        }
+        settings.layout = fields.string("layout")
+        if let list = fields.stringList("sections", required: true,
+                                        example: "sections: [National, Economy, Sports]") {
+            var seen: Set<String> = []
+            var names: [String] = []
+            for (name, place) in list {
+                if seen.insert(name).inserted {
+                    names.append(name)
+                } else {
+                    fields.report(.error(
+                        "duplicate section '\(name)' in digest.yaml", at: place,
+                        hint: "list every section once"))
+                }
+            }
+            if names.isEmpty, let place = fields.location(ofValue: "sections") {
+                fields.report(.error(
+                    "'sections' in digest.yaml is empty", at: place,
+                    hint: "list the sections in reading order, e.g. 'sections: [National, Economy]'"))
+            } else if !names.isEmpty {
+                settings.sections = names
+            }
+        }
+        settings.collectsQuizzes = fields.bool("quiz") ?? false
+        return (settings, fields.diagnostics)
+    }
+}
+
+/// BCP 47 language tags, checked for shape only (`en`, `hi`, `en-IN`, `zh-Hant-TW`).
+enum LanguageTag {
+    static func isValid(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count),
+              first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+
+    static func invalid(_ tag: String, at place: SourceLocation) -> Diagnostic {
+        .error("invalid language tag '\(tag)'", at: place,
+               hint: "use a BCP 47 tag such as 'en', 'hi' or 'en-IN'")
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderDigestReaderTests() { #expect(Bool(true)) }
