@@ -10,17 +10,26 @@ extension BlockComposer {
 
     func table(_ table: Table, width: Length, language: String, block: Int, location: SourceLocation) -> [FlowItem] {
         let style = spec.table
-        let look = TextLook(font: FontStyle(family: spec.fonts.body, size: style.fontSize), color: spec.colors.text,
-                            leading: style.leading)
-        let headerLook = look.with(bold: true, color: spec.colors.brand, family: spec.fonts.heading)
         let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columnCount > 0 else { return [] }
         func cell(_ row: [[Inline]], _ column: Int) -> [Inline] { column < row.count ? row[column] : [] }
 
-        let widths = columnWidths(table, columns: columnCount, width: width, look: look, headerLook: headerLook,
-                                  language: language)
-        if widths.contains(where: { $0 < style.fontSize * 3 }) {
-            warn("table is too wide for the column; long words in its cells are broken", at: location)
+        // A table too wide for the column is set smaller first; only then are words broken.
+        var look = TextLook(font: FontStyle(family: spec.fonts.body, size: style.fontSize), color: spec.colors.text,
+                            leading: style.leading)
+        var headerLook = look
+        var widths: [Length] = []
+        for scale in [1.0, 0.85, 0.72] {
+            look = look.with(size: style.fontSize * scale, leading: style.leading * scale)
+            headerLook = look.with(bold: true, color: spec.colors.brand, family: spec.fonts.heading)
+            let (fitted, wordsFit) = columnWidths(table, columns: columnCount, width: width, look: look,
+                                                  headerLook: headerLook, language: language)
+            widths = fitted
+            if wordsFit { break }
+            if scale == 0.72 {
+                warn("table is too wide for the column even in smaller type; long words in its cells are broken",
+                     at: location)
+            }
         }
         let pad = style.cellPadding
         func row(_ cells: [[Inline]], look: TextLook, fill: Color?, isHeader: Bool) -> [Piece] {
@@ -80,8 +89,9 @@ extension BlockComposer {
 
     /// Column widths that fill `width`: natural widths when they fit, else at least each
     /// column's longest word, else shares of the width in proportion to those words.
+    /// - Returns: the widths, and whether every cell's longest word fits its column.
     private func columnWidths(_ table: Table, columns: Int, width: Length, look: TextLook, headerLook: TextLook,
-                              language: String) -> [Length] {
+                              language: String) -> ([Length], Bool) {
         let pad = spec.table.cellPadding * 2
         var natural = Array(repeating: pad, count: columns)
         var minimum = Array(repeating: pad, count: columns)
@@ -98,14 +108,14 @@ extension BlockComposer {
         }
         let naturalSum = natural.reduce(.zero, +), minimumSum = minimum.reduce(.zero, +)
         if naturalSum <= width {
-            return natural.map { $0 + (width - naturalSum) * ($0 / naturalSum) }
+            return (natural.map { $0 + (width - naturalSum) * ($0 / naturalSum) }, true)
         }
         if minimumSum <= width {
             let stretch = zip(natural, minimum).map { $0 - $1 }
             let stretchSum = stretch.reduce(.zero, +)
-            return zip(minimum, stretch).map { $0 + (width - minimumSum) * ($1 / stretchSum) }
+            return (zip(minimum, stretch).map { $0 + (width - minimumSum) * ($1 / stretchSum) }, true)
         }
-        return minimum.map { width * ($0 / minimumSum) }
+        return (minimum.map { width * ($0 / minimumSum) }, false)
     }
 
     // MARK: - Callouts

@@ -19,6 +19,8 @@ final class BlockComposer {
     let columnHeight: Length
     private(set) var warnings: [Diagnostic] = []
     private(set) var blockCount = 0
+    /// Where each block id came from, for warnings raised later by pagination.
+    private(set) var blockLocations: [Int: SourceLocation] = [:]
 
     init(spec: LayoutSpec, shaper: TextShaper, columnHeight: Length) {
         self.spec = spec
@@ -42,7 +44,11 @@ final class BlockComposer {
                         color: style.color, leading: style.leading)
     }
 
-    func newBlockID() -> Int { blockCount += 1; return blockCount }
+    func newBlockID(at location: SourceLocation? = nil) -> Int {
+        blockCount += 1
+        if let location { blockLocations[blockCount] = location }
+        return blockCount
+    }
 
     func warn(_ message: String, at location: SourceLocation?) {
         warnings.append(.warning(message, at: location))
@@ -75,7 +81,7 @@ final class BlockComposer {
 
     func flow(_ block: Block, width: Length, language: String, anchor: String? = nil,
               headings: inout [(level: Int, title: String, anchor: String)]) -> [FlowItem] {
-        let id = newBlockID()
+        let id = newBlockID(at: block.location)
         switch block.content {
         case .heading(let level, let text):
             return heading(text, level: level, width: width, language: language, anchor: anchor, block: id)
@@ -134,7 +140,14 @@ final class BlockComposer {
 
     func list(_ list: ListBlock, width: Length, language: String, depth: Int, block: Int,
               headings: inout [(level: Int, title: String, anchor: String)]) -> [FlowItem] {
-        let indent = depth < spec.lists.maxIndentLevels ? spec.lists.indent : .zero
+        // Levels past the layout's indents take only the room their markers need.
+        let markers = Set(list.items.indices.map { index in
+            list.start.map { listNumber($0 + index, depth: depth) } ?? spec.lists.bullets[depth % spec.lists.bullets.count]
+        })
+        let markerWidth = markers.map {
+            shaper.width(of: [TextSpan($0, font: bodyLook.font, color: bodyLook.color)], language: language)
+        }.max() ?? .zero
+        let indent = max(depth < spec.lists.maxIndentLevels ? spec.lists.indent : .zero, markerWidth + .pt(5))
         let innerWidth = width - indent
         var result: [FlowItem] = []
         for (index, item) in list.items.enumerated() {
@@ -146,7 +159,7 @@ final class BlockComposer {
                 if blockIndex > 0 { itemFlow.append(.space(spec.lists.itemSpacing)) }
                 if case .list(let nested) = child.content {
                     itemFlow += self.list(nested, width: innerWidth, language: language, depth: depth + 1,
-                                          block: newBlockID(), headings: &headings)
+                                          block: newBlockID(at: child.location), headings: &headings)
                 } else {
                     itemFlow += flow(child, width: innerWidth, language: language, headings: &headings)
                 }

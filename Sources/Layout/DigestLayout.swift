@@ -45,7 +45,7 @@ public enum DigestLayout {
                                          anchorPrefix: articleAnchor, headings: &headings)
                 paginator.placeSpan(parts.articleHeader(article, anchor: articleAnchor),
                                     following: spec.text.leading * 4)
-                paginator.placeColumns(flow, location: article.location)
+                paginator.placeColumns(flow, locate: { composer.blockLocations[$0] })
                 articleEntries.append(OutlineEntry(
                     title: article.title, destination: articleAnchor,
                     children: headings.filter { $0.level == 2 }.map { OutlineEntry(title: $0.title, destination: $0.anchor) }))
@@ -57,7 +57,7 @@ public enum DigestLayout {
             for part in [QuizPart.questions, .answers] {
                 paginator.startPage(section: part.title)
                 paginator.placeSpan(parts.sectionBanner(label: part.label, title: part.title, anchor: part.anchor))
-                paginator.placeColumns(parts.quizFlow(part), location: nil)
+                paginator.placeColumns(parts.quizFlow(part), locate: { composer.blockLocations[$0] })
                 contents.append(ContentsEntry(level: 0, title: part.title, destination: part.anchor))
                 outline.append(OutlineEntry(title: part.title, destination: part.anchor))
             }

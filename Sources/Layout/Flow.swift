@@ -119,7 +119,8 @@ struct ColumnFiller {
         guard columns > 1 else { return contentHeight(from: start) }
         func fits(_ height: Length) -> Bool {
             let fills = fill(from: start, columns: columns, height: height)
-            return (fills.last?.range.upperBound ?? start) >= flow.count && !fills.contains { $0.oversized }
+            // Level columns are not worth splitting a unit that would otherwise stay whole.
+            return (fills.last?.range.upperBound ?? start) >= flow.count && !fills.contains { $0.forced }
         }
         var low = Length.zero, high = maximum
         guard fits(high) else { return maximum }

@@ -58,7 +58,7 @@ struct Paginator {
     }
 
     /// Pours `flow` into columns from the cursor down, page after page.
-    mutating func placeColumns(_ flow: [FlowItem], location: SourceLocation?) {
+    mutating func placeColumns(_ flow: [FlowItem], locate: (Int) -> SourceLocation?) {
         let filler = ColumnFiller(flow: flow)
         let columns = spec.page.columns
         var start = filler.skipDiscardable(from: 0)
@@ -77,10 +77,12 @@ struct Paginator {
                 usedHeight = filler.balancedHeight(from: start, columns: columns, maximum: height)
                 fills = filler.fill(from: start, columns: columns, height: usedHeight)
             }
-            if fills.contains(where: { $0.forced }) {
-                warnings.append(.warning(
-                    "a block does not fit in one column and was split where it should have stayed whole",
-                    at: location))
+            for fill in fills where fill.forced {
+                let block = flow[fill.range].lazy.compactMap { item -> Int? in
+                    if case .piece(let piece) = item { piece.block } else { nil }
+                }.last
+                warnings.append(.warning("this block is taller than a column and was split across columns",
+                                         at: block.flatMap(locate)))
             }
             draw(fills, filler: filler, height: usedHeight)
             start = filler.skipDiscardable(from: fills.last?.range.upperBound ?? end)

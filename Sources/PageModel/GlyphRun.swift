@@ -22,7 +22,8 @@ public struct GlyphRun: Sendable, Equatable {
     public var glyphs: [Glyph]
     /// The characters these glyphs show.
     public var text: String
-    /// How `text`'s UTF-8 bytes map onto `glyphs`, in glyph order.
+    /// How `text`'s UTF-8 bytes map onto `glyphs`, in glyph order: for a backward run the
+    /// first cluster holds the first glyphs and the last bytes of `text`.
     public var clusters: [Cluster]
     /// True when the clusters run backwards through the text (right-to-left runs).
     public var isBackward: Bool

@@ -198,13 +198,47 @@ public final class TextShaper {
             more = pango_glyph_item_iter_next_cluster(&iterator)
         }
 
+        // Pango walks clusters in text order; the page model lists them in glyph order.
+        if runText.unicodeScalars.contains(where: \.isCombiningMark) {
+            clusters = wordClusters(clusters, text: runText)
+        }
+        let isBackward = pangoItem.pointee.analysis.level % 2 == 1
+        if isBackward { clusters.reverse() }
         let size = pixelSize > 0 ? Length.pt(pixelSize) : .pt(10)
         return GlyphRun(
             font: FontFace(file: String(cString: file), index: Int(index)),
             size: size, color: color, origin: Point(x: points(x), y: .zero),
             glyphs: glyphs, text: runText, clusters: clusters,
-            isBackward: pangoItem.pointee.analysis.level % 2 == 1,
+            isBackward: isBackward,
             width: points(advance))
+    }
+
+    /// Joins the clusters of each word into one.
+    ///
+    /// Cairo writes a cluster of several glyphs as one marked-content span with its text
+    /// (`/ActualText`), and PDF readers spread that text evenly over the span. A span per
+    /// word keeps words with vowel signs and other marks whole when copied or searched;
+    /// per glyph cluster, poppler splits Devanagari words at marks that carry an advance.
+    private func wordClusters(_ clusters: [Cluster], text: String) -> [Cluster] {
+        let bytes = Array(text.utf8)
+        var merged: [Cluster] = []
+        var offset = 0
+        var joining = false
+        for cluster in clusters {
+            let end = min(offset + cluster.byteCount, bytes.count)
+            let piece = String(decoding: bytes[offset..<end], as: UTF8.self)
+            offset = end
+            let isSpace = !piece.isEmpty && piece.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+            if joining && !isSpace, var last = merged.popLast() {
+                last.byteCount += cluster.byteCount
+                last.glyphCount += cluster.glyphCount
+                merged.append(last)
+            } else {
+                merged.append(cluster)
+            }
+            joining = !isSpace
+        }
+        return merged
     }
 
     private func spanIndex(forByte byte: Int, starts: [Int]) -> Int {
@@ -214,6 +248,16 @@ public final class TextShaper {
             if starts[mid] <= byte { low = mid } else { high = mid - 1 }
         }
         return low
+    }
+}
+
+extension Unicode.Scalar {
+    /// Vowel signs, viramas, nuktas and other marks that attach to a base letter.
+    var isCombiningMark: Bool {
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
     }
 }
 

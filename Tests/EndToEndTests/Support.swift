@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// The repository's root folder, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// The shared sample month beside the repository, read in place.
+let sharedCorpus = repositoryRoot + "/../shared/corpus/2024-06"
+let exampleMonth = repositoryRoot + "/Examples/2024-06"
+let hardMonth = repositoryRoot + "/Tests/Fixtures/hard-2024-07"
+
+/// What a process printed and how it ended.
+struct ProcessOutput {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs a program to completion. Output goes to temporary files, so a program that prints
+/// a lot can never block on a full pipe.
+func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let outPath = folder + "/stdout", errPath = folder + "/stderr"
+    FileManager.default.createFile(atPath: outPath, contents: nil)
+    FileManager.default.createFile(atPath: errPath, contents: nil)
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    return ProcessOutput(status: process.terminationStatus,
+                         stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                         stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+}
+
+/// A tool from poppler or qpdf, found on PATH.
+func tool(_ name: String) throws -> String {
+    for folder in ["/usr/bin", "/usr/local/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+        return "\(folder)/\(name)"
+    }
+    throw ToolMissing(name: name)
+}
+
+struct ToolMissing: Error, CustomStringConvertible {
+    var name: String
+    var description: String { "\(name) is not installed; run `make test`, which installs it" }
+}
+
+/// The `gazette` binary built beside the test bundle.
+func gazette() throws -> String {
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gazette").path,
+        Bundle.main.bundleURL.appendingPathComponent("gazette").path,
+        repositoryRoot + "/.build/debug/gazette",
+    ]
+    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        throw ToolMissing(name: "gazette (build it with `swift build`)")
+    }
+    return found
+}
+
+/// A fresh temporary folder.
+func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "gazette-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// A digest rendered once per test run and shared by the tests that read it.
+final class RenderedDigest: Sendable {
+    let folder: String
+    let pdf: String
+    let build: ProcessOutput
+
+    init(_ folder: String) {
+        self.folder = folder
+        let output = (try? temporaryFolder()) ?? NSTemporaryDirectory()
+        pdf = output + "/digest.pdf"
+        build = (try? run(try gazette(), ["build", folder, "--output", pdf]))
+            ?? ProcessOutput(status: -1, stdout: "", stderr: "could not run gazette")
+    }
+
+    static let corpus = RenderedDigest(sharedCorpus)
+    static let example = RenderedDigest(exampleMonth)
+    static let hard = RenderedDigest(hardMonth)
+
+    static func named(_ name: String) -> RenderedDigest {
+        switch name {
+        case "corpus": corpus
+        case "example": example
+        default: hard
+        }
+    }
+}
