@@ -106,6 +106,12 @@ import Diagnostics
         ])
     }
 
+    @Test func htmlCommentsAreEditorsNotesAndLeaveNoTrace() {
+        let result = read("<!-- check the figure with the desk -->\n\nText <!-- inline note --> here.\n")
+        #expect(result.blocks == [.paragraph([.text("Text  here.")])])
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func emptyConventionsWarn() {
         let result = read("```quiz\n```\n\n```timeline\n\n```\n")
         #expect(result.blocks == [])

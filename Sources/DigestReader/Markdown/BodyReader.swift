@@ -63,6 +63,8 @@ struct BodyReader {
         case .codeBlock(let info, let literal):
             return fencedBlock(node, info: info, literal: literal, at: place)
         case .htmlBlock(let html):
+            // Comments are notes between editors, never meant for print.
+            if isComment(html) { return [] }
             let text = html.hasSuffix("\n") ? String(html.dropLast()) : html
             warnRawHTML(text, at: place)
             var content: [Inline] = []
@@ -167,6 +169,7 @@ struct BodyReader {
         case .link(let destination):
             return [.link(destination: destination, content: inlines(node.children, at: place))]
         case .htmlInline(let html):
+            if isComment(html) { return [] }
             warnRawHTML(html, at: place)
             return [.text(html)]
         case .image(let source):
@@ -239,6 +242,11 @@ struct BodyReader {
     mutating func takePendingFigures() -> [Block] {
         defer { pendingFigures = [] }
         return pendingFigures
+    }
+
+    private func isComment(_ html: String) -> Bool {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->")
     }
 
     private mutating func warnRawHTML(_ html: String, at place: SourceLocation) {
