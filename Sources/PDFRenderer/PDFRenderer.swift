@@ -1,1 +1,81 @@
-// PDFRenderer: work in progress.
+import PageModel
+
+/// Draws a `PagedDocument` through Cairo: the whole document as a PDF, or one page as a PNG.
+///
+/// Both outputs go through the same drawing code. Each call is self-contained: fonts and images
+/// are opened once per call and released at its end, and nothing depends on the clock, so the
+/// same document always gives the same bytes.
+public enum PDFRenderer {
+    /// Writes the whole document as a PDF at `path`, replacing any file there.
+    ///
+    /// The PDF carries the document's metadata, bookmarks, named destinations and links, and
+    /// the text of every glyph run, so it can be searched and copied. The file is written in
+    /// place and may be left incomplete when this throws after the checks made up front
+    /// (destinations, page sizes, date): the caller writes to a temporary path and renames it.
+    /// - Throws: `RenderError` for a document cairo cannot write (no pages, a link to an
+    ///   unknown destination, an invalid creation date, a missing font or image) or an output
+    ///   error.
+    public static func writePDF(_ document: PagedDocument, to path: String) throws {
+        try DocumentCheck.check(document, path: path)
+        guard let date = PDFDate.cairoDate(fromISO8601: document.metadata.creationDate) else {
+            throw RenderError.invalidCreationDate(document.metadata.creationDate)
+        }
+        let surface = try CairoSurface.pdf(path: path, size: document.pages[0].size)
+        surface.describe(document.metadata, date: date)
+        let context = try CairoContext(surface: surface, path: path)
+        let drawer = PageDrawer(context: context, target: .pdf, path: path)
+        try drawPages(document.pages, with: drawer, on: surface)
+        surface.addOutline(document.outline)
+        try surface.finish(path: path)
+    }
+
+    /// Draws one page into a PNG at `dpi` pixels per inch, on a white background.
+    ///
+    /// The image is the page size times `dpi / 72`, rounded to whole pixels. Links and
+    /// anchors are invisible; JPEG images, which cairo cannot decode, appear as light gray
+    /// boxes.
+    /// - Throws: `RenderError` for a non-positive `dpi`, an image too large for cairo, a missing
+    ///   font or image, or an output error.
+    public static func writePNG(_ page: Page, dpi: Double, to path: String) throws {
+        try DocumentCheck.checkSize(of: page, number: 1)
+        let (width, height) = try pixelSize(of: page, dpi: dpi)
+        let surface = try CairoSurface.image(width: width, height: height, path: path)
+        let context = try CairoContext(surface: surface, path: path)
+        context.paintWhite()
+        context.scale(by: dpi / 72)
+        let drawer = PageDrawer(context: context, target: .png, path: path)
+        try drawer.draw(page, number: 1)
+        try context.check(action: "draw", path: path)
+        try surface.writePNG(to: path)
+    }
+
+    /// Draws every page, each at its own size, inside one `Document` structure element.
+    ///
+    /// The element opens on the first page before anything is drawn and closes on the last:
+    /// cairo 1.16 writes a damaged file for a link outside any structure element.
+    private static func drawPages(_ pages: [Page], with drawer: PageDrawer, on surface: CairoSurface) throws {
+        let context = drawer.context
+        for (index, page) in pages.enumerated() {
+            surface.setPageSize(page.size)
+            if index == 0 { context.beginTag("Document", attributes: "") }
+            try drawer.draw(page, number: index + 1)
+            if index == pages.count - 1 { context.endTag("Document") }
+            context.showPage()
+            try context.check(action: "write", path: drawer.path)
+        }
+    }
+
+    /// Pixel size of `page` at `dpi`; cairo's image surfaces are limited to 32767 pixels a side.
+    private static func pixelSize(of page: Page, dpi: Double) throws -> (width: Int, height: Int) {
+        guard dpi.isFinite, dpi > 0 else {
+            throw RenderError.invalidResolution(dpi: dpi, detail: "must be a positive number")
+        }
+        let width = (page.size.width.points * dpi / 72).rounded()
+        let height = (page.size.height.points * dpi / 72).rounded()
+        guard width <= 32767, height <= 32767 else {
+            throw RenderError.invalidResolution(
+                dpi: dpi, detail: "the page would be \(width) x \(height) pixels, more than cairo's 32767")
+        }
+        return (max(1, Int(width)), max(1, Int(height)))
+    }
+}

@@ -1,0 +1,84 @@
+internal import CCairo
+import Geometry
+import PageModel
+
+/// What a render produces; decides the few things that differ between a PDF and a PNG.
+enum RenderTarget {
+    /// A PDF: anchors and links become named destinations and link annotations.
+    case pdf
+    /// A raster preview: anchors and links are invisible, JPEGs show as placeholders.
+    case png
+}
+
+/// Draws pages through one cairo context, the same way for a PDF and a PNG.
+///
+/// Holds the render's font and image caches, so each font and image is opened once however
+/// many pages use it, and remembers which anchor names it has written so that a name used
+/// twice jumps to its first place.
+final class PageDrawer {
+    let context: CairoContext
+    let target: RenderTarget
+    /// The output file, named in errors.
+    let path: String
+    let fonts = FontCache()
+    let images = ImageCache()
+    private var writtenAnchors: Set<String> = []
+
+    init(context: CairoContext, target: RenderTarget, path: String) {
+        self.context = context; self.target = target; self.path = path
+    }
+
+    /// Draws `page` (numbered from 1 in errors) onto the context's current page.
+    ///
+    /// Everything is drawn inside a clip to the page and over a white sheet of paper. Both
+    /// work around cairo 1.16's PDF surface, which records tags (structure, destinations,
+    /// links) together with the drawing: a page with nothing drawn loses its tags, and an
+    /// opaque unclipped fill covering the whole page (a cover background) discards everything
+    /// recorded before it, which aborts cairo on an assertion when a tag was open.
+    func draw(_ page: Page, number: Int) throws {
+        let cr = context.pointer
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        cairo_rectangle(cr, 0, 0, page.size.width.points, page.size.height.points)
+        cairo_clip(cr)
+        fill(Rect(origin: .zero, size: page.size), with: .white)
+        for item in page.items {
+            try draw(item, page: number)
+        }
+    }
+
+    private func draw(_ item: PageItem, page: Int) throws {
+        switch item {
+        case .text(let run): try draw(run, page: page)
+        case .rule(let rule): draw(rule)
+        case .box(let box): draw(box)
+        case .image(let image): try draw(image)
+        case .link(let link): if target == .pdf { mark(link) }
+        case .anchor(let name, let point): if target == .pdf { markDestination(name, at: point) }
+        }
+    }
+
+    /// Fills `rect` with `color`, leaving no path behind.
+    func fill(_ rect: Rect, with color: Color) {
+        let cr = context.pointer
+        setColor(color)
+        cairo_rectangle(cr, rect.minX.points, rect.minY.points, rect.width.points, rect.height.points)
+        cairo_fill(cr)
+    }
+
+    func setColor(_ color: Color) {
+        cairo_set_source_rgb(context.pointer, color.red, color.green, color.blue)
+    }
+
+    /// Writes a named destination, unless the name was already written on an earlier item.
+    private func markDestination(_ name: String, at point: Point) {
+        guard writtenAnchors.insert(name).inserted else { return }
+        context.beginTag(CAIRO_TAG_DEST, attributes: TagAttributes.destination(name, at: point))
+        context.endTag(CAIRO_TAG_DEST)
+    }
+
+    private func mark(_ link: Link) {
+        context.beginTag(CAIRO_TAG_LINK, attributes: TagAttributes.link(link))
+        context.endTag(CAIRO_TAG_LINK)
+    }
+}

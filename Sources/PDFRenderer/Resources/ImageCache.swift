@@ -1,0 +1,55 @@
+internal import CCairo
+import PageModel
+
+/// An image file ready to draw, decoded once per render.
+enum LoadedImage {
+    /// Pixels cairo decoded (PNG).
+    case pixels(CairoSurface)
+    /// A JPEG kept as its file bytes, attached to a blank surface of its pixel size: cairo
+    /// embeds the bytes in a PDF as they are, but cannot decode them to draw on an image.
+    case jpeg(CairoSurface)
+
+    var surface: CairoSurface {
+        switch self {
+        case .pixels(let surface), .jpeg(let surface): surface
+        }
+    }
+}
+
+/// The images of one render, keyed by path, each read and decoded once.
+///
+/// Every surface is tagged with `CAIRO_MIME_TYPE_UNIQUE_ID` set to its path, so cairo writes
+/// an image placed many times (a logo on every page) into the PDF only once.
+final class ImageCache {
+    private var images: [String: LoadedImage] = [:]
+
+    /// The image at `placed.path`, loading it on first use.
+    func image(for placed: PlacedImage) throws -> LoadedImage {
+        if let image = images[placed.path] { return image }
+        let image =
+            switch placed.format {
+            case .png: LoadedImage.pixels(try Self.loadPNG(placed.path))
+            case .jpeg: LoadedImage.jpeg(try Self.loadJPEG(placed.path))
+            }
+        try image.surface.attachMimeData(
+            CAIRO_MIME_TYPE_UNIQUE_ID, bytes: Array(placed.path.utf8), path: placed.path)
+        images[placed.path] = image
+        return image
+    }
+
+    private static func loadPNG(_ path: String) throws -> CairoSurface {
+        // Checked first: cairo's "file not found" would not say which file.
+        guard isReadableFile(path) else {
+            throw RenderError.unreadableFile(path: path, reason: "image file not found or not readable")
+        }
+        return try CairoSurface.png(path: path)
+    }
+
+    private static func loadJPEG(_ path: String) throws -> CairoSurface {
+        let bytes = try readBytes(of: path)
+        guard let header = JPEGHeader(bytes) else { throw RenderError.notJPEG(path: path) }
+        let surface = try CairoSurface.image(width: header.width, height: header.height, path: path)
+        try surface.attachMimeData(CAIRO_MIME_TYPE_JPEG, bytes: bytes, path: path)
+        return surface
+    }
+}
