@@ -43,8 +43,12 @@ public enum DigestLayout {
                     ? article.blocks.filter { if case .quiz = $0.content { false } else { true } } : article.blocks
                 let flow = composer.flow(blocks, width: spec.page.columnWidth, language: article.language,
                                          anchorPrefix: articleAnchor, headings: &headings)
-                paginator.placeSpan(parts.articleHeader(article, anchor: articleAnchor),
-                                    following: spec.text.leading * 4)
+                // The header stays with the article's first unit (a callout, say), or four
+                // lines when that unit is taller than a page.
+                let firstUnit = ColumnFiller(flow: flow).firstUnitHeight()
+                let following = firstUnit < spec.page.body.height * 0.5 ? max(firstUnit, spec.text.leading * 4)
+                    : spec.text.leading * 4
+                paginator.placeSpan(parts.articleHeader(article, anchor: articleAnchor), following: following)
                 paginator.placeColumns(flow, locate: { composer.blockLocations[$0] })
                 articleEntries.append(OutlineEntry(
                     title: article.title, destination: articleAnchor,

@@ -131,6 +131,22 @@ struct ColumnFiller {
         return high
     }
 
+    /// Height of the flow's first unit: everything before its first legal break.
+    func firstUnitHeight() -> Length {
+        var y = Length.zero
+        for (index, item) in flow.enumerated() {
+            switch item {
+            case .piece(let piece): y += piece.height
+            case .space(let space):
+                if index > 0, case .piece = flow[index - 1] { return y }
+                y += space
+            case .breakpoint(let penalty):
+                if penalty < Penalty.never && y > Length.zero { return y }
+            }
+        }
+        return y
+    }
+
     /// Height of everything from `start` in one column, without discardables at either end.
     func contentHeight(from start: Int) -> Length {
         let fill = fill(from: start, height: .pt(1e9))

@@ -66,10 +66,16 @@ struct Paginator {
         while start < flow.count {
             if remaining < spec.text.leading * 3 { startPage(section: nil) }
             let height = remaining
+            let isFullPage = pageIsEmpty
             var fills = filler.fill(from: start, columns: columns, height: height)
-            if fills.contains(where: { $0.oversized }) && !pageIsEmpty {
-                startPage(section: nil)
-                continue
+            // A unit that must stay whole but does not fit the rest of this page may fit a
+            // whole column of the next: end the columns here rather than split it.
+            if !isFullPage, let first = fills.firstIndex(where: { $0.forced }) {
+                fills = Array(fills[..<first])
+                if fills.allSatisfy({ $0.range.isEmpty }) {
+                    startPage(section: nil)
+                    continue
+                }
             }
             let end = fills.last?.range.upperBound ?? start
             var usedHeight = height
@@ -77,12 +83,16 @@ struct Paginator {
                 usedHeight = filler.balancedHeight(from: start, columns: columns, maximum: height)
                 fills = filler.fill(from: start, columns: columns, height: usedHeight)
             }
+            var reported = Set<SourceLocation?>()
             for fill in fills where fill.forced {
                 let block = flow[fill.range].lazy.compactMap { item -> Int? in
                     if case .piece(let piece) = item { piece.block } else { nil }
                 }.last
-                warnings.append(.warning("this block is taller than a column and was split across columns",
-                                         at: block.flatMap(locate)))
+                let location = block.flatMap(locate)
+                if reported.insert(location).inserted {
+                    warnings.append(.warning("this block is taller than a column and was split across columns",
+                                             at: location))
+                }
             }
             draw(fills, filler: filler, height: usedHeight)
             start = filler.skipDiscardable(from: fills.last?.range.upperBound ?? end)
