@@ -18,20 +18,20 @@ struct Build: ParsableCommand {
     @Option(name: [.short, .long], help: "The PDF to write (default: Output/<folder name>.pdf).")
     var output: String?
 
-    func run() throws {
-        let resources = try Resources.locate()
-        let started = Date()
-        guard let digest = readOrReport(folder: digest) else { throw ExitStatus.inputError }
+    @OptionGroup var layout: LayoutOptions
 
-        let shaper: TextShaper
-        do { shaper = try TextShaper(fontDirectory: resources.fonts) } catch {
+    func run() throws {
+        let started = Date()
+        let pipeline = Pipeline(resources: try Resources.locate(), layout: layout)
+        let outcome: Pipeline.Outcome
+        do { outcome = try pipeline.layOut(folder: digest) } catch {
             FileHandle.standardError.write("gazette: error: \(error)\n")
             throw ExitStatus.internalError
         }
-        let result = DigestLayout.layout(digest, spec: .monthly, shaper: shaper, creationDate: reproducibleDate())
-        report(result.warnings)
+        report(outcome.diagnostics)
+        guard let result = outcome.result else { throw ExitStatus.inputError }
 
-        let path = output ?? "Output/\(URL(fileURLWithPath: self.digest).standardized.lastPathComponent).pdf"
+        let path = output ?? "Output/\(URL(fileURLWithPath: digest).standardized.lastPathComponent).pdf"
         do {
             try AtomicFile.write(to: path) { temporary in try PDFRenderer.writePDF(result.document, to: temporary) }
         } catch {

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Diagnostics
+import DigestModel
+import LayoutSpec
+
+/// The layout options shared by every command that lays a digest out.
+struct LayoutOptions: ParsableArguments {
+    @Option(name: .long, help: "A layout name from Layouts/ (or the digest's layouts/), or a path to a .yaml file. Default: the digest's `layout:`, else monthly.")
+    var layout: String?
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Override one layout key for this run, e.g. --set page.size=Letter.", valueName: "key=value"))
+    var set: [String] = []
+
+    /// The layout to use for `digest`, or the diagnostics that explain why there is none.
+    func resolve(for digest: Digest, resources: Resources) -> (LayoutSpec?, [Diagnostic]) {
+        (.monthly, [])
+    }
+}
