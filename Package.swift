@@ -29,7 +29,8 @@ let package = Package(
         .target(name: "Geometry"),
         .target(name: "DigestModel", dependencies: ["Geometry", "Diagnostics"]),
         .target(name: "PageModel", dependencies: ["Geometry"]),
-        .target(name: "LayoutSpec", dependencies: ["Geometry", "Diagnostics"]),
+        .target(name: "LayoutSpec",
+                dependencies: ["Geometry", "Diagnostics", .product(name: "Yams", package: "Yams")]),
 
         // Stages.
         .target(name: "DigestReader",

@@ -68,12 +68,12 @@ extension BlockComposer {
             return bands
         }
 
-        let header = row(table.header, look: headerLook, fill: spec.colors.tableHeaderFill, isHeader: true)
+        let header = row(table.header, look: headerLook, fill: style.headerFill, isHeader: true)
         var flow: [FlowItem] = header.enumerated().flatMap { index, piece in
             (index > 0 ? [FlowItem.breakpoint(penalty: Penalty.never)] : []) + [.piece(piece)]
         }
         for (index, cells) in table.rows.enumerated() {
-            var bands = row(cells, look: look, fill: index % 2 == 1 ? spec.colors.tableZebraFill : nil, isHeader: false)
+            var bands = row(cells, look: look, fill: index % 2 == 1 ? style.zebraFill : nil, isHeader: false)
             var repeated = header
             for i in repeated.indices { repeated[i].kind = .graphic; repeated[i].block = nil }
             bands[0].repeatedHeader = repeated
@@ -124,8 +124,7 @@ extension BlockComposer {
                  headings: inout [(level: Int, title: String, anchor: String)]) -> [FlowItem] {
         let style = spec.callout
         let kind = callout.kind.rawValue
-        let tint = spec.colors.calloutTint[kind] ?? spec.colors.tableZebraFill
-        let accent = spec.colors.calloutAccent[kind] ?? spec.colors.brand
+        let accent = style.accents[kind] ?? spec.colors.brand
         let inset = style.barWidth + style.padding
         let innerWidth = width - inset - style.padding
 
@@ -142,13 +141,27 @@ extension BlockComposer {
         inner.append(.space(.pt(3)))
         inner += flow(callout.blocks, width: innerWidth, language: language, headings: &headings)
 
-        // Every piece draws its slice of the tint and the bar, so a callout split across
-        // columns (only when taller than one) still reads as one box.
-        func slice(_ height: Length) -> [PageItem] {
-            [.box(Box(frame: Rect(x: .zero, y: .zero, width: width, height: height), fill: tint)),
-             .box(Box(frame: Rect(x: .zero, y: .zero, width: style.barWidth, height: height), fill: accent))]
+        // Every piece draws its slice of the box and the bar, so a callout split across
+        // columns (only when taller than one) still reads as one box. Untinted, the box is
+        // outlined instead, for printers without grey.
+        let hairline = Length.pt(0.6)
+        func slice(_ height: Length, top: Bool = false, bottom: Bool = false) -> [PageItem] {
+            var items: [PageItem] = []
+            if style.tinted, let tint = style.tints[kind] {
+                items.append(.box(Box(frame: Rect(x: .zero, y: .zero, width: width, height: height), fill: tint)))
+            } else {
+                items.append(.rule(Rule(from: Point(x: width, y: .zero), to: Point(x: width, y: height),
+                                        width: hairline, color: accent)))
+                if top { items.append(.rule(Rule(from: .zero, to: Point(x: width, y: .zero), width: hairline, color: accent))) }
+                if bottom {
+                    items.append(.rule(Rule(from: Point(x: .zero, y: height), to: Point(x: width, y: height),
+                                            width: hairline, color: accent)))
+                }
+            }
+            items.append(.box(Box(frame: Rect(x: .zero, y: .zero, width: style.barWidth, height: height), fill: accent)))
+            return items
         }
-        var pieces: [Piece] = [Piece(height: style.padding, items: slice(style.padding), kind: .space, block: block)]
+        var pieces: [Piece] = [Piece(height: style.padding, items: slice(style.padding, top: true), kind: .space, block: block)]
         var pendingSpace = Length.zero
         for item in inner {
             switch item {
@@ -162,7 +175,7 @@ extension BlockComposer {
             case .breakpoint: break
             }
         }
-        pieces.append(Piece(height: style.padding, items: slice(style.padding), kind: .space, block: block))
+        pieces.append(Piece(height: style.padding, items: slice(style.padding, bottom: true), kind: .space, block: block))
         return keptTogether(pieces)
     }
 
@@ -176,7 +189,7 @@ extension BlockComposer {
     // MARK: - Figures
 
     func figure(_ figure: Figure, width: Length, language: String, block: Int, location: SourceLocation) -> [FlowItem] {
-        let captionLook = smallLook.with(italic: true, color: spec.colors.muted)
+        let captionLook = smallLook.with(size: spec.caption.size, italic: spec.caption.italic, color: spec.caption.color)
         let caption = setter.pieces(styler.spans(figure.caption, look: captionLook), width: width, look: captionLook,
                                     alignment: .left, language: language, block: block)
         let captionHeight = caption.reduce(.zero) { $0 + $1.height }
@@ -225,7 +238,7 @@ extension BlockComposer {
             }
             if showAnswers {
                 let answerLook = smallLook.with(italic: true, color: spec.colors.muted)
-                var spans = [TextSpan("Answer: (\(alphabetic(question.answer + 1))) ", font: answerLook.font.bold(),
+                var spans = [TextSpan("\(spec.strings.answer): (\(alphabetic(question.answer + 1))) ", font: answerLook.font.bold(),
                                       color: spec.colors.muted)]
                 if let explanation = question.explanation { spans += styler.spans(explanation, look: answerLook) }
                 pieces += setter.pieces(spans, width: width - numberWidth, look: answerLook, alignment: .left,

@@ -192,7 +192,9 @@ final class BlockComposer {
         let style = spec.lists.numbering[depth % spec.lists.numbering.count]
         switch style {
         case "lower-alpha": return alphabetic(n) + "."
+        case "upper-alpha": return alphabetic(n).uppercased() + "."
         case "lower-roman": return roman(n) + "."
+        case "upper-roman": return roman(n).uppercased() + "."
         default: return "\(n)."
         }
     }
@@ -245,13 +247,19 @@ final class BlockComposer {
         let text = code.hasSuffix("\n") ? String(code.dropLast()) : code
         let lines = setter.pieces([TextSpan(text, font: look.font, color: look.color)], width: width - .pt(12),
                                   look: look, alignment: .left, language: "en", block: block)
-        let tint = spec.colors.tableZebraFill
         let padded = [Piece(height: .pt(4), items: [], kind: .space, block: block)] + lines.map { $0.shifted(by: .pt(6)) }
             + [Piece(height: .pt(4), items: [], kind: .space, block: block)]
+        // A grey panel where the layout has a tint for zebra rows, else a rule down the left.
+        let background: (Length) -> PageItem = { height in
+            if let tint = self.spec.table.zebraFill {
+                return .box(Box(frame: Rect(x: .zero, y: .zero, width: width, height: height), fill: tint))
+            }
+            return .rule(Rule(from: Point(x: .pt(1), y: .zero), to: Point(x: .pt(1), y: height), width: .pt(1),
+                              color: self.spec.colors.rule))
+        }
         return padded.enumerated().flatMap { index, piece -> [FlowItem] in
-            let background = PageItem.box(Box(frame: Rect(x: .zero, y: .zero, width: width, height: piece.height), fill: tint))
             var withBackground = piece
-            withBackground.items.insert(background, at: 0)
+            withBackground.items.insert(background(piece.height), at: 0)
             return (index > 0 ? [FlowItem.breakpoint(penalty: index < 2 || index > padded.count - 2 ? Penalty.never : 0)] : [])
                 + [.piece(withBackground)]
         }

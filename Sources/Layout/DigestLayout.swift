@@ -32,7 +32,8 @@ public enum DigestLayout {
         for (index, section) in digest.sections.enumerated() where !section.articles.isEmpty {
             let anchor = "section-\(index + 1)"
             paginator.startPage(section: section.name)
-            paginator.placeSpan(parts.sectionBanner(label: "Section \(index + 1)", title: section.name, anchor: anchor))
+            let label = spec.strings.section.replacingOccurrences(of: "{number}", with: String(index + 1))
+            paginator.placeSpan(parts.sectionBanner(label: label, title: section.name, anchor: anchor))
             contents.append(ContentsEntry(level: 0, title: section.name, destination: anchor))
             var articleEntries: [OutlineEntry] = []
             for article in section.articles {
@@ -59,11 +60,13 @@ public enum DigestLayout {
 
         if digest.collectsQuizzes, digest.articles.contains(where: { !$0.quiz.isEmpty }) {
             for part in [QuizPart.questions, .answers] {
-                paginator.startPage(section: part.title)
-                paginator.placeSpan(parts.sectionBanner(label: part.label, title: part.title, anchor: part.anchor))
+                let title = part == .questions ? spec.strings.practice : spec.strings.answers
+                let label = part == .questions ? spec.strings.practiceLabel : spec.strings.answersLabel
+                paginator.startPage(section: title)
+                paginator.placeSpan(parts.sectionBanner(label: label, title: title, anchor: part.anchor))
                 paginator.placeColumns(parts.quizFlow(part), locate: { composer.blockLocations[$0] })
-                contents.append(ContentsEntry(level: 0, title: part.title, destination: part.anchor))
-                outline.append(OutlineEntry(title: part.title, destination: part.anchor))
+                contents.append(ContentsEntry(level: 0, title: title, destination: part.anchor))
+                outline.append(OutlineEntry(title: title, destination: part.anchor))
             }
         }
 
@@ -90,10 +93,14 @@ public enum DigestLayout {
         for (index, draft) in drafts.enumerated() {
             var items = draft.items
             if index > 0 { items += running.items(pageNumber: index + 1, pageCount: drafts.count, section: draft.section) }
+            // Everything is laid out on right-hand margins; a left-hand page moves over to mirror them.
+            if index % 2 == 1, spec.page.mirrorShift != .zero {
+                items = items.map { $0.translated(by: Point(x: spec.page.mirrorShift, y: .zero)) }
+            }
             pages.append(Page(size: spec.page.size, items: items))
         }
 
-        outline.insert(OutlineEntry(title: "Contents", destination: "contents"), at: 0)
+        outline.insert(OutlineEntry(title: spec.strings.contents, destination: "contents"), at: 0)
         let document = PagedDocument(pages: pages, outline: outline, metadata: metadata(for: digest, creationDate: creationDate))
         var articlePages: [String: Int] = [:]
         for article in digest.articles {
@@ -134,8 +141,6 @@ public enum DigestLayout {
 
 enum QuizPart {
     case questions, answers
-    var title: String { self == .questions ? "Practice Questions" : "Answer Key" }
-    var label: String { self == .questions ? "Test yourself" : "Solutions" }
     var anchor: String { self == .questions ? "practice" : "answers" }
 }
 

@@ -28,20 +28,28 @@ struct DocumentParts {
 
     // MARK: - Section banner
 
-    /// A band across the page that opens a section.
+    /// A band across the page that opens a section, or its title between two rules.
     func sectionBanner(label: String, title: String, anchor: String) -> Piece {
-        let pad = Length.pt(10)
-        let labelPieces = lines(label.uppercased(), look: sans(.pt(8), bold: true, color: Color(hex: "#C9D6E3") ?? .white),
+        let filled = spec.section.filledBanner
+        let pad = filled ? Length.pt(10) : .pt(6)
+        let labelColor = filled ? spec.colors.onBrandMuted : spec.colors.accent
+        let titleColor = filled ? spec.colors.onBrand : spec.colors.brand
+        let labelPieces = lines(label.uppercased(), look: sans(.pt(8), bold: true, color: labelColor),
                                 width: bodyWidth - pad * 2)
-        let titlePieces = lines(title, look: sans(.pt(20), bold: true, color: .white), width: bodyWidth - pad * 2)
-        var content = stack(labelPieces + titlePieces, gaps: [.pt(2)])
-        content = content.shifted(by: pad)
+        let titlePieces = lines(title, look: sans(spec.section.titleSize, bold: true, color: titleColor),
+                                width: bodyWidth - pad * 2)
+        let content = stack(labelPieces + titlePieces, gaps: [.pt(2)]).shifted(by: filled ? pad : .zero)
         let height = content.height + pad * 2
-        var items: [PageItem] = [.anchor(name: anchor, at: .zero),
-                                 .box(Box(frame: Rect(x: .zero, y: .zero, width: bodyWidth, height: height),
-                                          fill: spec.colors.brand)),
-                                 .box(Box(frame: Rect(x: .zero, y: height - .pt(3), width: bodyWidth, height: .pt(3)),
-                                          fill: spec.colors.accent))]
+        var items: [PageItem] = [.anchor(name: anchor, at: .zero)]
+        if filled {
+            items.append(.box(Box(frame: Rect(x: .zero, y: .zero, width: bodyWidth, height: height), fill: spec.colors.brand)))
+            items.append(.box(Box(frame: Rect(x: .zero, y: height - .pt(3), width: bodyWidth, height: .pt(3)),
+                                  fill: spec.colors.accent)))
+        } else {
+            items.append(.rule(Rule(from: .zero, to: Point(x: bodyWidth, y: .zero), width: .pt(2), color: spec.colors.brand)))
+            items.append(.rule(Rule(from: Point(x: .zero, y: height), to: Point(x: bodyWidth, y: height),
+                                    width: .pt(0.75), color: spec.colors.brand)))
+        }
         items += content.items.map { $0.translated(by: Point(x: .zero, y: pad)) }
         return Piece(height: height, items: items, kind: .graphic)
     }
@@ -56,22 +64,25 @@ struct DocumentParts {
         let meta = ([date] + article.tags).joined(separator: "  ·  ")
         var pieces: [Piece] = []
         var gaps: [Length] = []
-        pieces += lines(meta.uppercased(), look: sans(.pt(7.5), bold: true, color: spec.colors.accent), width: bodyWidth,
-                        language: language)
-        let title = lines(article.title, look: sans(.pt(18), bold: true, color: spec.colors.brand, leading: .pt(21.5)),
+        let style = spec.article
+        pieces += lines(meta.uppercased(), look: sans(style.metaSize, bold: true, color: spec.colors.accent),
+                        width: bodyWidth, language: language)
+        let title = lines(article.title, look: sans(style.titleSize, bold: true, color: spec.colors.brand,
+                                                    leading: style.titleLeading),
                           width: bodyWidth, language: language)
         gaps += Array(repeating: .zero, count: max(pieces.count - 1, 0)) + [.pt(2)]
         pieces += title
         gaps += Array(repeating: .zero, count: max(title.count - 1, 0))
         if let summary = article.summary {
-            let look = composer.bodyLook.with(size: .pt(10.5), leading: .pt(14), italic: true, color: spec.colors.muted)
+            let look = composer.bodyLook.with(size: style.summarySize, leading: style.summarySize * 1.33, italic: true,
+                                              color: spec.colors.muted)
             let summaryPieces = lines(summary, look: look, width: bodyWidth, language: language)
             gaps.append(.pt(4))
             gaps += Array(repeating: .zero, count: max(summaryPieces.count - 1, 0))
             pieces += summaryPieces
         }
         if let source = article.source {
-            let look = sans(.pt(7.5), color: spec.colors.link)
+            let look = sans(style.metaSize, color: spec.colors.link)
             let sourcePieces = lines("Source: \(source)", look: look, width: bodyWidth, language: language, link: .uri(source))
             gaps.append(.pt(3))
             gaps += Array(repeating: .zero, count: max(sourcePieces.count - 1, 0))
@@ -80,8 +91,11 @@ struct DocumentParts {
         var header = stack(pieces, gaps: gaps, kind: .heading)
         header.height += .pt(6)
         header.items.insert(.anchor(name: anchor, at: .zero), at: 0)
-        header.items.append(.rule(Rule(from: Point(x: .zero, y: header.height), to: Point(x: bodyWidth, y: header.height),
-                                       width: .pt(1.2), color: spec.colors.brand)))
+        if style.rule > .zero {
+            header.items.append(.rule(Rule(from: Point(x: .zero, y: header.height),
+                                           to: Point(x: bodyWidth, y: header.height), width: style.rule,
+                                           color: spec.colors.brand)))
+        }
         header.height += .pt(2)
         return header
     }
@@ -145,9 +159,9 @@ struct DocumentParts {
     func contentsPages(_ entries: [ContentsEntry], pageNumbers: (String) -> Int?) -> [PageDraft] {
         let body = spec.page.body
         let numberWidth = Length.pt(28)
-        var pages: [PageDraft] = [PageDraft(section: "Contents")]
+        var pages: [PageDraft] = [PageDraft(section: spec.strings.contents)]
         var y = body.minY
-        let heading = stack(lines("Contents", look: sans(.pt(24), bold: true, color: spec.colors.brand), width: body.width))
+        let heading = stack(lines(spec.strings.contents, look: sans(.pt(24), bold: true, color: spec.colors.brand), width: body.width))
         pages[0].items.append(.anchor(name: "contents", at: Point(x: body.minX, y: y)))
         pages[0].items += heading.items.map { $0.translated(by: Point(x: body.minX, y: y)) }
         y += heading.height + .pt(4)
@@ -170,7 +184,7 @@ struct DocumentParts {
             let spaceBefore: Length = entry.level == 0 ? .pt(9) : .pt(2)
             let height = titleLines.reduce(.zero) { $0 + $1.height }
             if y + spaceBefore + height > body.maxY {
-                pages.append(PageDraft(section: "Contents"))
+                pages.append(PageDraft(section: spec.strings.contents))
                 y = body.minY
             } else {
                 y += spaceBefore
@@ -228,17 +242,22 @@ struct DocumentParts {
 
     // MARK: - Cover
 
-    /// The cover: a brand band with the title and edition, then the sections with their
-    /// articles and page numbers.
+    /// The cover: a brand band with the logo, publisher, title and edition, then the sections
+    /// with their articles and page numbers; the layout picks which of these it shows.
     func cover(pageNumbers: (String) -> Int?) -> PageDraft {
         let size = spec.page.size
         let body = spec.page.body
+        let style = spec.cover
+        let shows = Set(style.show)
         var draft = PageDraft(section: nil)
-        let bandHeight = size.height * 0.36
-        draft.items.append(.box(Box(frame: Rect(x: .zero, y: .zero, width: size.width, height: bandHeight),
-                                    fill: spec.colors.brand)))
-        draft.items.append(.box(Box(frame: Rect(x: .zero, y: bandHeight, width: size.width, height: .pt(5)),
-                                    fill: spec.colors.accent)))
+        let bandHeight = style.band ? size.height * style.bandHeight : .zero
+        let onBand = style.band ? spec.colors.onBrand : spec.colors.brand
+        if style.band {
+            draft.items.append(.box(Box(frame: Rect(x: .zero, y: .zero, width: size.width, height: bandHeight),
+                                        fill: spec.colors.brand)))
+            draft.items.append(.box(Box(frame: Rect(x: .zero, y: bandHeight, width: size.width, height: .pt(5)),
+                                        fill: spec.colors.accent)))
+        }
         var y = body.minY + .pt(10)
         func put(_ pieces: [Piece], x: Length = body.minX, gap: Length = .zero) {
             for piece in pieces {
@@ -247,43 +266,68 @@ struct DocumentParts {
             }
             y += gap
         }
-        if let publisher = digest.publisher {
-            put(lines(publisher.uppercased(), look: sans(.pt(11), bold: true, color: Color(hex: "#C9D6E3") ?? .white),
+        if shows.contains(.logo), let logo = style.logo {
+            let height = Length.pt(48)
+            let width = height * (Double(logo.pixelWidth) / Double(max(logo.pixelHeight, 1)))
+            draft.items.append(.image(PlacedImage(path: logo.path, format: logo.isJPEG ? .jpeg : .png,
+                                                  frame: Rect(x: body.minX, y: y, width: min(width, body.width), height: height),
+                                                  pixelWidth: logo.pixelWidth, pixelHeight: logo.pixelHeight)))
+            y += height + .pt(14)
+        }
+        if shows.contains(.publisher), let publisher = digest.publisher {
+            put(lines(publisher.uppercased(), look: sans(.pt(11), bold: true,
+                                                         color: style.band ? spec.colors.onBrandMuted : spec.colors.accent),
                       width: body.width), gap: .pt(28))
         } else {
             y += .pt(40)
         }
-        put(lines(digest.title, look: sans(.pt(36), bold: true, color: .white, leading: .pt(42)), width: body.width),
-            gap: .pt(8))
-        put(lines(digest.edition, look: sans(.pt(22), color: Color(hex: "#F4D03F") ?? .white, leading: .pt(28)),
-                  width: body.width))
-
-        y = bandHeight + .pt(34)
-        put(lines("IN THIS ISSUE", look: sans(.pt(9), bold: true, color: spec.colors.accent), width: body.width), gap: .pt(6))
-        let numberWidth = Length.pt(30)
-        for (index, section) in digest.sections.enumerated() where !section.articles.isEmpty {
-            let anchor = "section-\(index + 1)"
-            let sectionLook = sans(.pt(13), bold: true, color: spec.colors.brand, leading: .pt(17))
-            let top = y
-            put(lines(section.name, look: sectionLook, width: body.width - numberWidth))
-            if let page = pageNumbers(anchor) {
-                let number = lines(String(page), look: sectionLook, width: numberWidth, alignment: .right)
-                draft.items += number.flatMap { $0.items }.map { $0.translated(by: Point(x: body.maxX - numberWidth, y: top)) }
-            }
-            draft.items.append(.link(Link(frame: Rect(x: body.minX, y: top, width: body.width, height: y - top),
-                                          target: .destination(anchor))))
-            let titles = section.articles.map(\.title).joined(separator: "  ·  ")
-            put(lines(titles, look: composer.bodyLook.with(size: .pt(9.5), leading: .pt(12.5), color: spec.colors.muted),
-                      width: body.width - numberWidth), gap: .pt(9))
-            if y > body.maxY - .pt(60) { break }
+        if shows.contains(.title) {
+            put(lines(digest.title, look: sans(.pt(36), bold: true, color: onBand, leading: .pt(42)), width: body.width),
+                gap: .pt(8))
         }
-        let questionCount = digest.articles.map(\.quiz.count).reduce(0, +)
-        var facts = ["\(digest.articles.count) articles", "\(digest.sections.filter { !$0.articles.isEmpty }.count) sections"]
-        if questionCount > 0 { facts.append("\(questionCount) practice questions with answers") }
-        y = body.maxY - .pt(14)
-        draft.items.append(.rule(Rule(from: Point(x: body.minX, y: y - .pt(6)), to: Point(x: body.maxX, y: y - .pt(6)),
-                                      width: .pt(0.6), color: spec.colors.rule)))
-        put(lines(facts.joined(separator: "  ·  "), look: sans(.pt(9), color: spec.colors.muted), width: body.width))
+        if shows.contains(.edition) {
+            put(lines(digest.edition, look: sans(.pt(22), color: style.band ? spec.colors.highlight : spec.colors.accent,
+                                                 leading: .pt(28)),
+                      width: body.width))
+        }
+        if !style.band {
+            y += .pt(12)
+            draft.items.append(.rule(Rule(from: Point(x: body.minX, y: y), to: Point(x: body.maxX, y: y),
+                                          width: .pt(2), color: spec.colors.brand)))
+        }
+
+        y = max(y, bandHeight) + .pt(34)
+        if shows.contains(.sections) {
+            put(lines(spec.strings.inThisIssue.uppercased(), look: sans(.pt(9), bold: true, color: spec.colors.accent),
+                      width: body.width), gap: .pt(6))
+            let numberWidth = Length.pt(30)
+            for (index, section) in digest.sections.enumerated() where !section.articles.isEmpty {
+                let anchor = "section-\(index + 1)"
+                let sectionLook = sans(.pt(13), bold: true, color: spec.colors.brand, leading: .pt(17))
+                let top = y
+                put(lines(section.name, look: sectionLook, width: body.width - numberWidth))
+                if let page = pageNumbers(anchor) {
+                    let number = lines(String(page), look: sectionLook, width: numberWidth, alignment: .right)
+                    draft.items += number.flatMap { $0.items }.map { $0.translated(by: Point(x: body.maxX - numberWidth, y: top)) }
+                }
+                draft.items.append(.link(Link(frame: Rect(x: body.minX, y: top, width: body.width, height: y - top),
+                                              target: .destination(anchor))))
+                let titles = section.articles.map(\.title).joined(separator: "  ·  ")
+                put(lines(titles, look: composer.bodyLook.with(size: .pt(9.5), leading: .pt(12.5), color: spec.colors.muted),
+                          width: body.width - numberWidth), gap: .pt(9))
+                if y > body.maxY - .pt(60) { break }
+            }
+        }
+        if shows.contains(.facts) {
+            let questionCount = digest.articles.map(\.quiz.count).reduce(0, +)
+            var facts = ["\(digest.articles.count) articles",
+                         "\(digest.sections.filter { !$0.articles.isEmpty }.count) sections"]
+            if questionCount > 0 { facts.append("\(questionCount) practice questions with answers") }
+            y = body.maxY - .pt(14)
+            draft.items.append(.rule(Rule(from: Point(x: body.minX, y: y - .pt(6)), to: Point(x: body.maxX, y: y - .pt(6)),
+                                          width: .pt(0.6), color: spec.colors.rule)))
+            put(lines(facts.joined(separator: "  ·  "), look: sans(.pt(9), color: spec.colors.muted), width: body.width))
+        }
         return draft
     }
 }

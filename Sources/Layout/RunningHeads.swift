@@ -1,4 +1,5 @@
 import DigestModel
+import Foundation
 import Geometry
 import LayoutSpec
 import PageModel
@@ -11,34 +12,52 @@ struct RunningHeads {
     let shaper: TextShaper
     let digest: Digest
 
+    /// The header and footer of page `pageNumber`, its slots filled in; on a left-hand page of
+    /// a mirrored layout the left and right slots trade places, so they stay on the outside.
     func items(pageNumber: Int, pageCount: Int, section: String?) -> [PageItem] {
+        let style = spec.running
         let body = spec.page.body
-        let font = FontStyle(family: spec.fonts.heading, size: spec.running.fontSize)
-        let headerY = spec.running.headerBaseline
-        let footerY = spec.page.size.height - spec.running.footerBaseline
-        var items: [PageItem] = []
-        items += text("\(digest.title)  ·  \(digest.edition)", font: font, color: spec.colors.muted,
-                      baseline: headerY, left: body.minX, right: nil)
-        if let section {
-            items += text(section.uppercased(), font: font.bold(), color: spec.colors.brand, baseline: headerY,
-                          left: nil, right: body.maxX)
+        let font = FontStyle(family: spec.fonts.heading, size: style.fontSize)
+        let swap = spec.page.mirrored && pageNumber % 2 == 0
+        func fill(_ template: String) -> String {
+            template.replacingOccurrences(of: "{title}", with: digest.title)
+                .replacingOccurrences(of: "{edition}", with: digest.edition)
+                .replacingOccurrences(of: "{section}", with: (section ?? "").uppercased())
+                .replacingOccurrences(of: "{publisher}", with: digest.publisher ?? "")
+                .replacingOccurrences(of: "{page}", with: String(pageNumber))
+                .replacingOccurrences(of: "{pages}", with: String(pageCount))
+                .trimmingCharacters(in: .whitespaces)
         }
-        items.append(.rule(Rule(from: Point(x: body.minX, y: headerY + .pt(4)), to: Point(x: body.maxX, y: headerY + .pt(4)),
-                                width: .pt(0.5), color: spec.colors.rule)))
-        if let publisher = digest.publisher {
-            items += text(publisher, font: font, color: spec.colors.muted, baseline: footerY, left: body.minX, right: nil)
+        func line(_ slots: RunningSlots, baseline: Length) -> [PageItem] {
+            let left = fill(swap ? slots.right : slots.left), right = fill(swap ? slots.left : slots.right)
+            return text(left, font: font, color: spec.colors.muted, baseline: baseline, align: .left)
+                + text(fill(slots.center), font: font, color: spec.colors.muted, baseline: baseline, align: .center)
+                + text(right, font: font.bold(), color: spec.colors.brand, baseline: baseline, align: .right)
         }
-        items += text("Page \(pageNumber) of \(pageCount)", font: font.bold(), color: spec.colors.text, baseline: footerY,
-                      left: nil, right: body.maxX)
+        let headerY = style.headerBaseline
+        var items = line(style.header, baseline: headerY)
+        if style.rule {
+            items.append(.rule(Rule(from: Point(x: body.minX, y: headerY + .pt(4)), to: Point(x: body.maxX, y: headerY + .pt(4)),
+                                    width: .pt(0.5), color: spec.colors.rule)))
+        }
+        items += line(style.footer, baseline: spec.page.size.height - style.footerBaseline)
         return items
     }
 
-    private func text(_ string: String, font: FontStyle, color: Color, baseline: Length, left: Length?,
-                      right: Length?) -> [PageItem] {
-        guard let line = shaper.lines([TextSpan(string, font: font, color: color)], width: nil,
+    private enum Alignment { case left, center, right }
+
+    private func text(_ string: String, font: FontStyle, color: Color, baseline: Length, align: Alignment) -> [PageItem] {
+        guard !string.isEmpty,
+              let line = shaper.lines([TextSpan(string, font: font, color: color)], width: nil,
                                       style: ParagraphStyle(alignment: .left, language: digest.language)).first
         else { return [] }
-        let x = left ?? ((right ?? .zero) - line.width)
+        let body = spec.page.body
+        let x: Length
+        switch align {
+        case .left: x = body.minX
+        case .center: x = body.minX + (body.width - line.width) / 2
+        case .right: x = body.maxX - line.width
+        }
         return line.runs.map { .text($0.translated(by: Point(x: x, y: baseline))) }
     }
 }

@@ -2,22 +2,29 @@ import Geometry
 
 /// Every dimension, font and colour of a design, resolved into one value.
 ///
-/// Layout reads nothing else: changing the look of a digest means changing this value,
-/// which is why it will be read from `Layouts/*.yaml` with no code change.
+/// Layout reads nothing else, and the value comes from `Layouts/*.yaml` (see
+/// `LayoutLibrary`), so changing the look of a digest never means changing code.
 public struct LayoutSpec: Sendable, Equatable {
     public var name: String
+    public var summary: String
     public var page: PageSpec
     public var fonts: FontFamilies
     public var colors: Palette
     public var text: TextSpec
+    /// Styles of body headings from level 2 on; deeper levels share the last.
     public var headings: [HeadingStyle]
+    public var article: ArticleHeaderStyle
+    public var section: SectionStyle
     public var lists: ListStyle
     public var table: TableStyle
     public var callout: CalloutStyle
     public var timeline: TimelineStyle
+    public var caption: CaptionStyle
     public var running: RunningStyle
+    public var cover: CoverStyle
+    public var strings: Strings
 
-    /// The style of body heading `level` (2…6); deeper levels share the last style.
+    /// The style of body heading `level` (2…6).
     public func heading(level: Int) -> HeadingStyle {
         headings[min(max(level - 2, 0), headings.count - 1)]
     }
@@ -25,27 +32,31 @@ public struct LayoutSpec: Sendable, Equatable {
 
 public struct PageSpec: Sendable, Equatable {
     public var size: Size
+    /// With `mirrored`, `left` is the inner margin and `right` the outer one of a right-hand
+    /// (odd) page; even pages swap them.
     public var margins: Insets
+    public var mirrored: Bool
     public var columns: Int
     public var columnGap: Length
-    /// A thin rule between columns.
+    /// A hairline between columns.
     public var columnRule: Bool
-    /// Space between a spanning element (article header) and the columns around it.
+    /// Space between a spanning element (an article header) and the columns around it.
     public var spanGap: Length
 
-    /// The area inside the margins.
-    public var body: Rect {
-        Rect(origin: .zero, size: size).inset(by: margins)
-    }
+    /// The area inside the margins of a right-hand page.
+    public var body: Rect { Rect(origin: .zero, size: size).inset(by: margins) }
 
     /// Width of one column.
     public var columnWidth: Length {
         (body.width - columnGap * Double(columns - 1)) / Double(columns)
     }
+
+    /// How far a left-hand page's content moves so that its margins mirror a right-hand page's.
+    public var mirrorShift: Length { mirrored ? margins.right - margins.left : .zero }
 }
 
-/// Font family lists in Pango's comma-separated form: the first family that has a glyph wins,
-/// so each list names the fallbacks for other scripts explicitly (the font folder has no aliases).
+/// Font family lists in Pango's comma-separated form: the first family that has a glyph
+/// wins, so each list names the fallbacks for other scripts (the font folder has no aliases).
 public struct FontFamilies: Sendable, Equatable {
     public var body: String
     public var heading: String
@@ -59,11 +70,10 @@ public struct Palette: Sendable, Equatable {
     public var muted: Color
     public var rule: Color
     public var link: Color
-    public var tableHeaderFill: Color
-    public var tableZebraFill: Color
-    /// Background tint and accent (bar, title) per callout kind name.
-    public var calloutTint: [String: Color]
-    public var calloutAccent: [String: Color]
+    public var highlight: Color
+    /// Text on brand-coloured bands.
+    public var onBrand: Color
+    public var onBrandMuted: Color
 }
 
 public struct TextSpec: Sendable, Equatable {
@@ -71,6 +81,7 @@ public struct TextSpec: Sendable, Equatable {
     /// Baseline-to-baseline distance of body text.
     public var leading: Length
     public var justify: Bool
+    public var hyphenate: Bool
     public var paragraphSpacing: Length
     /// Space around lists, tables, callouts, figures, timelines.
     public var blockSpacing: Length
@@ -86,15 +97,29 @@ public struct HeadingStyle: Sendable, Equatable {
     public var color: Color
 }
 
+public struct ArticleHeaderStyle: Sendable, Equatable {
+    public var titleSize: Length
+    public var titleLeading: Length
+    public var summarySize: Length
+    public var metaSize: Length
+    /// Width of the rule under the header; zero for none.
+    public var rule: Length
+}
+
+public struct SectionStyle: Sendable, Equatable {
+    /// A filled band in the brand colour, or the title between two rules.
+    public var filledBanner: Bool
+    public var titleSize: Length
+}
+
 public struct ListStyle: Sendable, Equatable {
-    /// Indent of each nesting level; deeper levels than listed repeat the last value.
     public var indent: Length
     /// Bullet glyph per level, cycling.
     public var bullets: [String]
-    /// Numbering per level, cycling: `decimal`, `lower-alpha`, `lower-roman`.
+    /// Numbering per level, cycling: `decimal`, `lower-alpha`, `upper-alpha`, `lower-roman`, `upper-roman`.
     public var numbering: [String]
     public var itemSpacing: Length
-    /// Nesting deeper than this is drawn at this depth, so text never runs out of width.
+    /// Nesting deeper than this indents only by the marker's width, so text keeps its room.
     public var maxIndentLevels: Int
 }
 
@@ -103,13 +128,20 @@ public struct TableStyle: Sendable, Equatable {
     public var leading: Length
     public var cellPadding: Length
     public var ruleWidth: Length
+    /// Nil for no fill.
+    public var headerFill: Color?
+    public var zebraFill: Color?
 }
 
 public struct CalloutStyle: Sendable, Equatable {
     public var padding: Length
     public var barWidth: Length
-    /// Heading shown for each kind when the callout names no title of its own.
+    /// A tinted box, or an outlined one for black-and-white printing.
+    public var tinted: Bool
+    /// Heading shown for each kind, before the callout's own title.
     public var labels: [String: String]
+    public var tints: [String: Color]
+    public var accents: [String: Color]
 }
 
 public struct TimelineStyle: Sendable, Equatable {
@@ -119,9 +151,61 @@ public struct TimelineStyle: Sendable, Equatable {
     public var ruleWidth: Length
 }
 
+public struct CaptionStyle: Sendable, Equatable {
+    public var size: Length
+    public var italic: Bool
+    public var color: Color
+}
+
+/// Text in the three slots of a running header or footer; placeholders are filled per page.
+public struct RunningSlots: Sendable, Equatable {
+    public var left: String
+    public var center: String
+    public var right: String
+}
+
 public struct RunningStyle: Sendable, Equatable {
     public var fontSize: Length
     /// Distance from the top edge to the header's baseline, and from the bottom edge to the footer's.
     public var headerBaseline: Length
     public var footerBaseline: Length
+    public var rule: Bool
+    /// Placeholders: `{title}`, `{edition}`, `{section}`, `{publisher}`, `{page}`, `{pages}`.
+    public var header: RunningSlots
+    public var footer: RunningSlots
+}
+
+public struct CoverStyle: Sendable, Equatable {
+    public enum Element: String, Sendable, Equatable, CaseIterable {
+        case logo, publisher, title, edition, sections, facts
+    }
+    public var band: Bool
+    /// Share of the page height the band takes.
+    public var bandHeight: Double
+    public var logo: Logo?
+    public var show: [Element]
+}
+
+/// An image for the cover, with what layout needs to place it.
+public struct Logo: Sendable, Equatable {
+    public var path: String
+    public var isJPEG: Bool
+    public var pixelWidth: Int
+    public var pixelHeight: Int
+    public init(path: String, isJPEG: Bool, pixelWidth: Int, pixelHeight: Int) {
+        self.path = path; self.isJPEG = isJPEG; self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight
+    }
+}
+
+/// The fixed words of a digest, so that a layout can put them in another language.
+public struct Strings: Sendable, Equatable {
+    public var contents: String
+    /// With `{number}`.
+    public var section: String
+    public var inThisIssue: String
+    public var practice: String
+    public var practiceLabel: String
+    public var answers: String
+    public var answersLabel: String
+    public var answer: String
 }

@@ -40,6 +40,19 @@ public final class TextShaper {
             .map(\.width).max() ?? .zero
     }
 
+    /// The family names of the fonts in the font folder.
+    public func families() -> Set<String> {
+        var list: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
+        var count: Int32 = 0
+        pango_font_map_list_families(fonts.fontMap, &list, &count)
+        defer { g_free(list) }
+        var names: Set<String> = []
+        for index in 0..<Int(count) {
+            if let family = list?[index], let name = pango_font_family_get_name(family) { names.insert(String(cString: name)) }
+        }
+        return names
+    }
+
     /// Characters in `spans` that no font in the font folder can show.
     public func missingGlyphCount(_ spans: [TextSpan], language: String) -> Int {
         let text = spans.map(\.text).joined()

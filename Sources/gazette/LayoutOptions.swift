@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import DigestModel
+import DigestReader
 import LayoutSpec
 
 /// The layout options shared by every command that lays a digest out.
@@ -13,7 +14,14 @@ struct LayoutOptions: ParsableArguments {
     var set: [String] = []
 
     /// The layout to use for `digest`, or the diagnostics that explain why there is none.
-    func resolve(for digest: Digest, resources: Resources) -> (LayoutSpec?, [Diagnostic]) {
-        (.monthly, [])
+    func resolve(for digest: Digest, resources: Resources, families: Set<String>?) -> (LayoutSpec?, [Diagnostic]) {
+        library(digestFolder: digest.folder, resources: resources, families: families)
+            .load(layout ?? digest.layout ?? "monthly", overrides: set)
+    }
+
+    /// Layouts of the digest's own `layouts/` folder first, then the bundled ones.
+    func library(digestFolder: String?, resources: Resources, families: Set<String>?) -> LayoutLibrary {
+        LayoutLibrary(folders: (digestFolder.map { [$0 + "/layouts"] } ?? []) + [resources.layouts],
+                      knownFamilies: families, imageProbe: { ImageProbe.probe(path: $0) })
     }
 }

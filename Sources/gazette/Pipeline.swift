@@ -25,9 +25,9 @@ struct Pipeline {
         guard let digest = reading.digest, !reading.diagnostics.contains(where: { $0.severity == .error }) else {
             return Outcome(diagnostics: reading.diagnostics, result: nil)
         }
-        let (spec, layoutDiagnostics) = layout.resolve(for: digest, resources: resources)
-        guard let spec else { return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics, result: nil) }
         let shaper = try TextShaper(fontDirectory: resources.fonts)
+        let (spec, layoutDiagnostics) = layout.resolve(for: digest, resources: resources, families: shaper.families())
+        guard let spec else { return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics, result: nil) }
         let result = DigestLayout.layout(digest, spec: spec, shaper: shaper, creationDate: reproducibleDate())
         return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics + result.warnings, result: result)
     }

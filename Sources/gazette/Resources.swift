@@ -7,6 +7,7 @@ import Foundation
 struct Resources {
     var home: String
     var fonts: String { home + "/Fonts" }
+    var layouts: String { home + "/Layouts" }
 
     static func locate() throws -> Resources {
         let fileManager = FileManager.default

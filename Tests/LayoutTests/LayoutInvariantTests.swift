@@ -21,7 +21,7 @@ let invariantMonths = [
     func laidOut(_ folder: String) throws -> (Digest, LayoutResult) {
         let reading = DigestReader.read(folder: folder)
         let digest = try #require(reading.digest, "\(reading.diagnostics)")
-        return (digest, DigestLayout.layout(digest, spec: .monthly, shaper: sharedShaper))
+        return (digest, DigestLayout.layout(digest, spec: bundledLayout("monthly"), shaper: sharedShaper))
     }
 
     @Test(arguments: invariantMonths)
@@ -36,7 +36,7 @@ let invariantMonths = [
     @Test(arguments: invariantMonths)
     func noTextLeavesThePageOrLiesOnOtherText(folder: String) throws {
         let (_, result) = try laidOut(folder)
-        let spec = LayoutSpec.monthly
+        let spec = bundledLayout("monthly")
         let paper = Rect(origin: .zero, size: spec.page.size)
         for (index, page) in result.document.pages.enumerated() {
             let runs = page.items.compactMap { item -> GlyphRun? in if case .text(let run) = item { run } else { nil } }

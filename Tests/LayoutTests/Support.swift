@@ -1,4 +1,6 @@
 import Foundation
+import DigestReader
+import LayoutSpec
 import TextShaping
 
 /// The repository's root folder, found from this file's path.
@@ -14,3 +16,12 @@ let sharedCorpus = repositoryRoot + "/../shared/corpus/2024-06"
         fatalError("fonts not found: \(error)")
     }
 }()
+
+/// A layout from the repository's `Layouts/`, as `gazette build --layout NAME` would load it.
+@MainActor func bundledLayout(_ name: String) -> LayoutSpec {
+    let library = LayoutLibrary(folders: [repositoryRoot + "/Layouts"], knownFamilies: sharedShaper.families(),
+                                imageProbe: { ImageProbe.probe(path: $0) })
+    let (spec, diagnostics) = library.load(name)
+    guard let spec else { fatalError("layout \(name): \(diagnostics)") }
+    return spec
+}

@@ -1,10 +1,10 @@
 /// "Did you mean" hints for misspelt names.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` when it is close enough to be a likely typo.
     ///
     /// Close enough: at most a third of the word's letters edited (at least one, at most
     /// three), compared case-insensitively.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = min(3, max(1, word.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -16,7 +16,7 @@ enum Suggestion {
 
     /// Edit distance counting a swap of two neighbouring letters as one edit ("titel" is one
     /// edit from "title"): the optimal string alignment distance.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
@@ -35,7 +35,7 @@ enum Suggestion {
     }
 
     /// `a, b or c` with every name quoted: `'a', 'b' or 'c'`.
-    static func list(_ names: [String], quoted: Bool = true, conjunction: String = "or") -> String {
+    public static func list(_ names: [String], quoted: Bool = true, conjunction: String = "or") -> String {
         let items = quoted ? names.map { "'\($0)'" } : names
         guard let last = items.last else { return "" }
         if items.count == 1 { return last }
