@@ -45,7 +45,9 @@ public struct LayoutLibrary: Sendable {
                 URL(fileURLWithPath: location.file).deletingLastPathComponent().path
             }
             let spec = decoder.decode(name: name)
-            return (spec, decoder.diagnostics)
+            return (spec, decoder.diagnostics.sorted {
+                ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0))
+            })
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import DigestModel
 import DigestReader
 import Geometry
@@ -8,25 +9,37 @@ import Testing
 
 /// Invariants that hold for every digest: checked on the positioned layout tree of the shared
 /// sample month, the bundled example month and the hostile month of the test fixtures.
-/// The months every invariant is checked on.
-let invariantMonths = [
-    sharedCorpus,
-    repositoryRoot + "/Examples/2024-06",
-    repositoryRoot + "/Tests/Fixtures/hard-2024-07",
+/// The months and layouts every invariant is checked on: three months in the base design,
+/// and the shared month in every other shipped layout.
+let invariantMonths: [Case] = [
+    Case(folder: sharedCorpus, layout: "monthly"),
+    Case(folder: repositoryRoot + "/Examples/2024-06", layout: "monthly"),
+    Case(folder: repositoryRoot + "/Tests/Fixtures/hard-2024-07", layout: "monthly"),
+    Case(folder: sharedCorpus, layout: "compact"),
+    Case(folder: sharedCorpus, layout: "handout"),
+    Case(folder: sharedCorpus, layout: "large-print"),
+    Case(folder: sharedCorpus, layout: "print-bw"),
 ]
+
+/// A month laid out in one layout.
+struct Case: Sendable, CustomTestStringConvertible {
+    var folder: String
+    var layout: String
+    var testDescription: String { "\(URL(fileURLWithPath: folder).lastPathComponent) in \(layout)" }
+}
 
 @MainActor
 @Suite struct LayoutInvariantTests {
 
-    func laidOut(_ folder: String) throws -> (Digest, LayoutResult) {
-        let reading = DigestReader.read(folder: folder)
+    func laidOut(_ month: Case) throws -> (Digest, LayoutResult) {
+        let reading = DigestReader.read(folder: month.folder)
         let digest = try #require(reading.digest, "\(reading.diagnostics)")
-        return (digest, DigestLayout.layout(digest, spec: bundledLayout("monthly"), shaper: sharedShaper))
+        return (digest, DigestLayout.layout(digest, spec: bundledLayout(month.layout), shaper: sharedShaper))
     }
 
     @Test(arguments: invariantMonths)
-    func everyPieceLiesInsideItsRegion(folder: String) throws {
-        let (_, result) = try laidOut(folder)
+    func everyPieceLiesInsideItsRegion(month: Case) throws {
+        let (_, result) = try laidOut(month)
         for placement in result.placements {
             #expect(placement.region.contains(placement.frame, tolerance: .pt(0.5)),
                     "page \(placement.page + 1): \(placement.frame) outside \(placement.region)")
@@ -34,9 +47,9 @@ let invariantMonths = [
     }
 
     @Test(arguments: invariantMonths)
-    func noTextLeavesThePageOrLiesOnOtherText(folder: String) throws {
-        let (_, result) = try laidOut(folder)
-        let spec = bundledLayout("monthly")
+    func noTextLeavesThePageOrLiesOnOtherText(month: Case) throws {
+        let (_, result) = try laidOut(month)
+        let spec = bundledLayout(month.layout)
         let paper = Rect(origin: .zero, size: spec.page.size)
         for (index, page) in result.document.pages.enumerated() {
             let runs = page.items.compactMap { item -> GlyphRun? in if case .text(let run) = item { run } else { nil } }
@@ -54,15 +67,15 @@ let invariantMonths = [
     }
 
     @Test(arguments: invariantMonths)
-    func noHeadingEndsAColumn(folder: String) throws {
-        let (_, result) = try laidOut(folder)
+    func noHeadingEndsAColumn(month: Case) throws {
+        let (_, result) = try laidOut(month)
         let offenders = result.placements.filter { $0.kind == .heading && $0.endsRegion }
         #expect(offenders.isEmpty, "headings ending a column on pages \(offenders.map { $0.page + 1 })")
     }
 
     @Test(arguments: invariantMonths)
-    func everyWordOfEveryArticleIsPlacedInOrder(folder: String) throws {
-        let (digest, result) = try laidOut(folder)
+    func everyWordOfEveryArticleIsPlacedInOrder(month: Case) throws {
+        let (digest, result) = try laidOut(month)
         // Runs on one baseline are one line: join them as they are, and lines with a space.
         var pageText = ""
         var baseline: Length?
@@ -93,8 +106,8 @@ let invariantMonths = [
     }
 
     @Test(arguments: invariantMonths)
-    func everyArticleStartsOnThePageTheLayoutReports(folder: String) throws {
-        let (digest, result) = try laidOut(folder)
+    func everyArticleStartsOnThePageTheLayoutReports(month: Case) throws {
+        let (digest, result) = try laidOut(month)
         for article in digest.articles {
             let page = try #require(result.articlePages[article.slug])
             let anchors = result.document.pages[page].items.contains { item in
