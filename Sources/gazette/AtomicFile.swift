@@ -9,6 +9,8 @@ enum AtomicFile {
         let folder = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        pending.insert(temporary.path)
+        defer { pending.remove(temporary.path) }
         do {
             try produce(temporary.path)
             if rename(temporary.path, target.path) != 0 {
@@ -19,4 +21,28 @@ enum AtomicFile {
             throw error
         }
     }
+
+    /// Whether `name` is one of the temporary files `write` makes (`.june.pdf.1234.tmp`).
+    static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.hasSuffix(".tmp")
+    }
+
+    /// Temporary files being written right now, so that stopping `build --watch` with
+    /// Ctrl-C in the middle of a write can remove them (see `removePending`).
+    static let pending = PendingFiles()
+
+    /// Removes every temporary file still being written; called on the way out of a signal.
+    static func removePending() {
+        for path in pending.paths() { unlink(path) }
+    }
+}
+
+/// A set of paths shared between the thread that writes and the one that handles signals.
+final class PendingFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set: Set<String> = []
+
+    func insert(_ path: String) { lock.withLock { _ = set.insert(path) } }
+    func remove(_ path: String) { lock.withLock { _ = set.remove(path) } }
+    func paths() -> [String] { lock.withLock { Array(set) } }
 }

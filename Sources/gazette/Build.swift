@@ -7,55 +7,84 @@ import LayoutSpec
 import PDFRenderer
 import TextShaping
 
+/// `gazette build`: the whole digest as one PDF, once or (`--watch`) at every save.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render a digest folder to a PDF.",
-        discussion: "Reads DIGEST/digest.yaml and DIGEST/articles/*.md. On any error in the input, prints every diagnostic, exits 1 and writes nothing; an existing output file is left untouched.")
+        discussion: """
+            Reads DIGEST/digest.yaml and DIGEST/articles/*.md. On any error in the input, prints \
+            every diagnostic, exits 1 and writes nothing; an existing output file is left untouched.
 
-    @Argument(help: "The digest folder (holds digest.yaml and articles/).")
+            With --watch, builds once, then rebuilds whenever a file of the digest (digest.yaml, \
+            an article, an image) or of its layout changes, printing what changed, how long the \
+            build took and any problems. It keeps running after an error; Ctrl-C stops it.
+            """)
+
+    @Argument(help: "The digest folder (holds digest.yaml and articles/).", completion: .directory)
     var digest: String
 
-    @Option(name: [.short, .long], help: "The PDF to write (default: Output/<folder name>.pdf).")
+    @Option(name: [.short, .long], help: "The PDF to write (default: Output/<folder name>.pdf).",
+            completion: .file(extensions: ["pdf"]))
     var output: String?
+
+    @Flag(help: "Keep running and rebuild whenever a file of the digest or its layout changes.")
+    var watch = false
 
     @OptionGroup var layout: LayoutOptions
 
-    func run() throws {
-        let started = Date()
-        let pipeline = Pipeline(resources: try Resources.locate(), layout: layout)
-        let outcome: Pipeline.Outcome
-        do { outcome = try pipeline.layOut(folder: digest) } catch {
-            FileHandle.standardError.write("gazette: error: \(error)\n")
-            throw ExitStatus.internalError
-        }
-        report(outcome.diagnostics)
-        guard let result = outcome.result else { throw ExitStatus.inputError }
+    @OptionGroup var messages: OutputOptions
 
-        let path = output ?? "Output/\(URL(fileURLWithPath: digest).standardized.lastPathComponent).pdf"
-        do {
-            try AtomicFile.write(to: path) { temporary in try PDFRenderer.writePDF(result.document, to: temporary) }
-        } catch {
-            FileHandle.standardError.write("gazette: error: could not write '\(path)': \(error)\n")
-            throw ExitStatus.internalError
+    /// Where the PDF goes: `--output`, else `Output/<folder name>.pdf`.
+    var outputPath: String {
+        output ?? "Output/\(URL(fileURLWithPath: digest).standardized.lastPathComponent).pdf"
+    }
+
+    func run() throws {
+        let console = Console(verbosity: messages.verbosity)
+        let resources = try Resources.locate()
+        console.detail("resources from \(resources.home)")
+        let pipeline = Pipeline(resources: resources, layout: layout)
+        if watch {
+            DigestWatch(folder: digest, outputPath: outputPath, pipeline: pipeline, console: console).run()
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let seconds = Date().timeIntervalSince(started)
-        print("wrote \(path): \(result.document.pages.count) pages, \(size / 1024) KB in \(String(format: "%.2f", seconds)) s")
+        Interruption.handle(console: console, exitCode: 130)
+        let outcome = try buildOnce(pipeline, folder: digest, to: outputPath, console: console)
+        if outcome.result == nil { throw ExitStatus.inputError }
     }
 }
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Read a digest folder and print every problem; writes no PDF.")
-
-    @Argument(help: "The digest folder (holds digest.yaml and articles/).")
-    var digest: String
-
-    func run() throws {
-        guard let digest = readOrReport(folder: digest) else { throw ExitStatus.inputError }
-        let count = digest.articles.count
-        print("\(self.digest): \(count) article\(count == 1 ? "" : "s") in \(digest.sections.filter { !$0.articles.isEmpty }.count) sections, no errors")
+/// Reads, lays out and writes one PDF, printing the diagnostics and a `wrote …` line.
+///
+/// The PDF is written beside `path` and renamed over it only when complete, so a failed
+/// run leaves last month's file as it was.
+/// - Returns: what the pipeline produced; `result` is nil when the input had errors and
+///   nothing was written.
+/// - Throws: `InternalError` when the PDF cannot be written, or the pipeline's own errors
+///   (fonts that cannot be loaded).
+func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: Console) throws -> Pipeline.Outcome {
+    let started = Date()
+    console.progress.start("reading \(folder)")
+    defer { console.clearProgress() }
+    let outcome = try pipeline.layOut(folder: folder, console: console)
+    guard let result = outcome.result else {
+        console.clearProgress()
+        console.report(outcome.diagnostics)
+        return outcome
     }
+    let pages = result.document.pages.count
+    let writing = Date()
+    console.progress.update("writing \(plural(pages, "page"))", fraction: Pipeline.Share.writing)
+    do {
+        try AtomicFile.write(to: path) { temporary in try PDFRenderer.writePDF(result.document, to: temporary) }
+    } catch {
+        throw InternalError("could not write '\(path)': \(error)")
+    }
+    console.detail("wrote \(plural(pages, "page")) in \(seconds(since: writing))")
+    console.clearProgress()
+    console.report(outcome.diagnostics)
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    console.result("wrote \(path): \(plural(pages, "page")), \(size / 1024) KB in \(seconds(since: started))")
+    return outcome
 }
 
 /// `SOURCE_DATE_EPOCH` as an ISO 8601 date, when set: reproducible builds pin the date with it.

@@ -15,12 +15,12 @@ struct LayoutOptions: ParsableArguments {
 
     /// The layout to use for `digest`, or the diagnostics that explain why there is none.
     func resolve(for digest: Digest, resources: Resources, families: Set<String>?) -> (LayoutSpec?, [Diagnostic]) {
-        library(digestFolder: digest.folder, resources: resources, families: families)
+        Self.library(digestFolder: digest.folder, resources: resources, families: families)
             .load(layout ?? digest.layout ?? "monthly", overrides: set)
     }
 
     /// Layouts of the digest's own `layouts/` folder first, then the bundled ones.
-    func library(digestFolder: String?, resources: Resources, families: Set<String>?) -> LayoutLibrary {
+    static func library(digestFolder: String?, resources: Resources, families: Set<String>?) -> LayoutLibrary {
         LayoutLibrary(folders: (digestFolder.map { [$0 + "/layouts"] } ?? []) + [resources.layouts],
                       knownFamilies: families, imageProbe: { ImageProbe.probe(path: $0) })
     }

@@ -7,7 +7,7 @@ import LayoutSpec
 import PDFRenderer
 import TextShaping
 
-/// One build from folder to PDF, shared by `build`, `build --watch` and `preview`.
+/// One build from folder to PDF, shared by `build`, `build --watch`, `check` and `preview`.
 struct Pipeline {
     var resources: Resources
     var layout: LayoutOptions
@@ -17,18 +17,41 @@ struct Pipeline {
         var diagnostics: [Diagnostic]
         /// Nil when the input had errors: nothing was laid out.
         var result: LayoutResult?
+        /// The digest as read; nil when reading found errors. `build --watch` reads its
+        /// `layout:` to know which layout file to watch.
+        var digest: Digest? = nil
+    }
+
+    /// How far a run is when each phase starts, for the progress bar: layout is most of it.
+    enum Share {
+        static let reading = 0.0
+        static let layingOut = 0.1
+        static let writing = 0.8
     }
 
     /// Reads and lays out `folder`. Never throws for problems in the input: they are diagnostics.
-    func layOut(folder: String) throws -> Outcome {
+    /// - Parameter console: told which phase is running, for the progress line and `--verbose`.
+    func layOut(folder: String, console: Console? = nil) throws -> Outcome {
+        var started = Date()
+        console?.progress.update("reading \(plural(Self.articleFileCount(folder), "article"))", fraction: Share.reading)
         let reading = DigestReader.read(folder: folder)
+        console?.detail("read \(folder) in \(seconds(since: started))")
         guard let digest = reading.digest, !reading.diagnostics.contains(where: { $0.severity == .error }) else {
             return Outcome(diagnostics: reading.diagnostics, result: nil)
         }
+        started = Date()
+        console?.progress.update("laying out \(plural(digest.articles.count, "article"))", fraction: Share.layingOut)
         let shaper = try TextShaper(fontDirectory: resources.fonts)
         let (spec, layoutDiagnostics) = layout.resolve(for: digest, resources: resources, families: shaper.families())
-        guard let spec else { return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics, result: nil) }
+        guard let spec else { return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics, result: nil, digest: digest) }
         let result = DigestLayout.layout(digest, spec: spec, shaper: shaper, creationDate: reproducibleDate())
-        return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics + result.warnings, result: result)
+        console?.detail("laid out \(plural(result.document.pages.count, "page")) in \(seconds(since: started)) (fonts from \(resources.fonts))")
+        return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics + result.warnings, result: result, digest: digest)
+    }
+
+    /// The number of `articles/*.md` files, counted before reading so the first phase can say it.
+    static func articleFileCount(_ folder: String) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/articles")) ?? []
+        return names.filter { $0.hasSuffix(".md") }.count
     }
 }
