@@ -7,7 +7,7 @@ APT_PACKAGES := libcairo2-dev libpango1.0-dev libcmark-gfm-dev libcmark-gfm-exte
                 poppler-utils qpdf python3-pil
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release demo test clean
+.PHONY: all deps build release demo test clean install uninstall
 
 all: build
 
@@ -40,3 +40,78 @@ test: deps
 
 clean:
 	rm -rf .build Output/*.pdf
+
+# `make install PREFIX=/usr/local` (the default; PREFIX=$$HOME/.local needs no sudo): the
+# release binary to PREFIX/bin, Fonts/ and Layouts/ to PREFIX/share/gazette, where the binary
+# looks for them, and completions for bash, zsh and fish. The build runs as you; the copying
+# uses sudo only when PREFIX is not writable. DESTDIR is honoured, for packagers.
+PREFIX       ?= /usr/local
+BINDIR        = $(DESTDIR)$(PREFIX)/bin
+DATADIR       = $(DESTDIR)$(PREFIX)/share/gazette
+BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/gazette
+ZSH_COMPLETION  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_gazette
+FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/gazette.fish
+RELEASE_BIN   = $(shell $(SWIFT) build -c release --show-bin-path)/gazette
+# sudo when the nearest existing folder of the destination is not writable.
+INSTALL_SUDO  = $(shell p="$(DESTDIR)$(PREFIX)"; while [ ! -e "$$p" ]; do p=$$(dirname "$$p"); done; \
+                [ -w "$$p" ] || [ "$$(id -u)" = 0 ] || echo sudo)
+
+install: release
+	$(INSTALL_SUDO) install -d "$(BINDIR)" "$(DATADIR)" "$(dir $(BASH_COMPLETION))" \
+	  "$(dir $(ZSH_COMPLETION))" "$(dir $(FISH_COMPLETION))"
+	$(INSTALL_SUDO) install -m 755 "$(RELEASE_BIN)" "$(BINDIR)/gazette"
+	$(INSTALL_SUDO) rm -rf "$(DATADIR)/Fonts" "$(DATADIR)/Layouts"
+	$(INSTALL_SUDO) cp -R Fonts "$(DATADIR)/Fonts"
+	if [ -d Layouts ]; then $(INSTALL_SUDO) cp -R Layouts "$(DATADIR)/Layouts"; fi
+	"$(RELEASE_BIN)" --generate-completion-script bash | $(INSTALL_SUDO) tee "$(BASH_COMPLETION)" > /dev/null
+	"$(RELEASE_BIN)" --generate-completion-script zsh | $(INSTALL_SUDO) tee "$(ZSH_COMPLETION)" > /dev/null
+	"$(RELEASE_BIN)" --generate-completion-script fish | $(INSTALL_SUDO) tee "$(FISH_COMPLETION)" > /dev/null
+	@echo "installed $(BINDIR)/gazette; fonts and layouts in $(DATADIR)"
+
+uninstall:
+	$(INSTALL_SUDO) rm -rf "$(BINDIR)/gazette" "$(DATADIR)" "$(BASH_COMPLETION)" "$(ZSH_COMPLETION)" "$(FISH_COMPLETION)"
+
+# Robustness. `make fuzz` runs many more mutated digests through the reader, the layout
+# and the renderer than `make test` does (FUZZ_COUNT, FUZZ_SEED; replay one input with
+# FUZZ_START=<index> FUZZ_COUNT=1; inputs that fail a check are saved under FUZZ_FINDINGS,
+# default $TMPDIR/gazette-fuzz-findings-<seed>). `make sanitize` runs the whole suite under
+# AddressSanitizer and LeakSanitizer in its own build folder; the suppressions are for
+# caches inside fontconfig, Pango and the test runner only (see the file for why).
+.PHONY: fuzz sanitize
+FUZZ_COUNT ?= 10000
+FUZZ_SEED  ?= 20240601
+ASAN_SCRATCH ?= .build-asan
+LSAN_SUPPRESSIONS := $(CURDIR)/Tests/RobustnessTests/lsan-suppressions.txt
+
+fuzz: deps
+	$(SWIFT) build --build-tests
+	FUZZ_COUNT=$(FUZZ_COUNT) FUZZ_SEED=$(FUZZ_SEED) \
+	  $(SWIFT) test --skip-build --no-parallel --filter 'RobustnessTests.FuzzTests'
+
+# The fuzz test runs fewer inputs here, with a looser time bound: instrumented code is slow.
+# G_SLICE=always-malloc: GLib 2.74 hands out GObjects (Pango layouts, attribute lists) from
+# slabs that stay reachable, so without it a leaked Pango object is invisible to LSan.
+sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path $(ASAN_SCRATCH)
+	ASAN_OPTIONS=detect_leaks=1 G_SLICE=always-malloc G_DEBUG=gc-friendly \
+	LSAN_OPTIONS=suppressions=$(LSAN_SUPPRESSIONS):print_suppressions=0 \
+	FUZZ_COUNT=60 FUZZ_TIME_SCALE=10 \
+	  $(SWIFT) test --skip-build --no-parallel --sanitize=address --scratch-path $(ASAN_SCRATCH)
+
+# Speed. `make bench` times Gazette, Typst and WeasyPrint on digests of 14, 100 and 400
+# articles in one run (../shared/bench), measures each one's peak memory, and writes the
+# measured section of BENCHMARKS.md (~15 min; RUNS=1 SIZES="14 100" MEMORY_SIZES=100 for a
+# quick look; see Benchmarks/bench.sh for the other knobs; BENCH_SCRATCH is the build
+# folder, default .build). It installs the peers' Python packages when missing. `make
+# bench-micro` runs the release-mode micro-benchmarks of the hot paths (BENCH_DIGEST, default
+# the shared sample month). Nothing in `make test` times anything.
+.PHONY: bench bench-micro
+BENCH_DIGEST  ?= ../shared/corpus/2024-06
+BENCH_SCRATCH ?= $(or $(SCRATCH),.build)
+
+bench: deps
+	SWIFT="$(SWIFT)" SCRATCH="$(BENCH_SCRATCH)" Benchmarks/bench.sh
+
+bench-micro: deps
+	$(SWIFT) build -c release --product gazette-bench --scratch-path "$(BENCH_SCRATCH)"
+	"$(BENCH_SCRATCH)/release/gazette-bench" --digest "$(BENCH_DIGEST)"

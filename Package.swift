@@ -44,8 +44,9 @@ let package = Package(
         .target(name: "PDFRenderer", dependencies: ["PageModel", "Geometry", "CCairo"]),
 
         .executableTarget(name: "gazette",
-                          dependencies: ["DigestReader", "Layout", "PDFRenderer", "LayoutSpec",
-                                         "Diagnostics",
+                          dependencies: ["DigestReader", "DigestModel", "Layout", "PDFRenderer", "LayoutSpec",
+                                         "PageModel", "Geometry", "TextShaping", "Diagnostics",
+                                         .product(name: "Yams", package: "Yams"),
                                          .product(name: "ArgumentParser",
                                                   package: "swift-argument-parser")]),
 
@@ -54,9 +55,19 @@ let package = Package(
         .testTarget(name: "LayoutTests",
                     dependencies: ["Layout", "TextShaping", "DigestReader", "PageModel", "LayoutSpec"],
                     path: "Tests/LayoutTests"),
+        .testTarget(name: "LayoutSpecTests", dependencies: ["LayoutSpec", "DigestReader", "Geometry"],
+                    path: "Tests/LayoutSpecTests"),
         .testTarget(name: "PDFRendererTests", dependencies: ["PDFRenderer", "PageModel", "Geometry", "CCairo"],
                     path: "Tests/PDFRendererTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["gazette", "DigestReader", "DigestModel"],
                     path: "Tests/EndToEndTests"),
+        .testTarget(name: "RobustnessTests",
+                    dependencies: ["gazette", "DigestReader", "DigestModel", "Diagnostics", "Layout",
+                                   "LayoutSpec", "TextShaping", "PageModel", "PDFRenderer", "Geometry"],
+                    path: "Tests/RobustnessTests", exclude: ["lsan-suppressions.txt"]),
+        .executableTarget(name: "gazette-bench",
+                          dependencies: ["TextShaping", "PDFRenderer", "Layout", "LayoutSpec", "DigestReader",
+                                         "DigestModel", "PageModel", "Geometry"],
+                          path: "Benchmarks/Micro"),
     ]
 )

@@ -50,7 +50,11 @@ public enum DigestReader {
     /// Reads `digest.yaml`; nil when it is missing or unreadable.
     private static func readSettings(folder: String, into diagnostics: inout [Diagnostic]) -> DigestSettings? {
         let file = folder + "/digest.yaml"
-        guard let bytes = FileManager.default.contents(atPath: file) else {
+        if let refusal = FolderBoundary(folder: folder).refusal(of: file, name: "digest.yaml", what: "file") {
+            diagnostics.append(refusal)
+            return nil
+        }
+        guard let bytes = fileBytes(atPath: file) else {
             let exists = FileManager.default.fileExists(atPath: file)
             diagnostics.append(.error(
                 exists ? "cannot read '\(file)'" : "no digest.yaml in '\(folder)'",
@@ -59,9 +63,9 @@ public enum DigestReader {
                     : "create it with at least 'title:', 'edition:' and 'sections:'"))
             return nil
         }
-        switch SourceText.decode(Array(bytes), file: file) {
+        switch SourceText.decode(bytes, file: file) {
         case .text(let text):
-            let (settings, problems) = DigestSettings.read(text)
+            let (settings, problems) = DigestSettings.read(text, folder: folder)
             diagnostics += problems
             return settings
         case .rejected(let diagnostic):
@@ -91,16 +95,21 @@ public enum DigestReader {
         let reader = ArticleReader(folder: folder, language: settings?.language ?? "en",
                                    sections: settings?.sections)
         var articles: [Article] = []
+        let boundary = FolderBoundary(folder: folder)
         for name in markdown {
             let path = articlesFolder + "/" + name
             var isFolder: ObjCBool = false
             guard files.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            guard let bytes = files.contents(atPath: path) else {
+            if let refusal = boundary.refusal(of: path, name: "articles/" + name, what: "article") {
+                diagnostics.append(refusal)
+                continue
+            }
+            guard let bytes = fileBytes(atPath: path) else {
                 diagnostics.append(.error("cannot read '\(path)'", at: SourceLocation(file: path),
                                           hint: "check the file's permissions"))
                 continue
             }
-            let reading = reader.read(relativePath: "articles/" + name, bytes: Array(bytes))
+            let reading = reader.read(relativePath: "articles/" + name, bytes: bytes)
             diagnostics += reading.diagnostics
             if let article = reading.article { articles.append(article) }
         }
@@ -140,5 +149,29 @@ public enum DigestReader {
             case (let x?, let y?): return x == y ? a.offset < b.offset : x < y
             }
         }.map(\.element)
+    }
+}
+
+extension FolderBoundary {
+    /// Why a text file of the digest may not be read, or nil when it may: a link that leads
+    /// out of the folder, or something that is not a regular file.
+    ///
+    /// - Parameters:
+    ///   - name: the path inside the folder, for the message (`articles/x.md`).
+    ///   - what: "article" or "file", for the hint.
+    func refusal(of path: String, name: String, what: String) -> Diagnostic? {
+        switch kind(of: path) {
+        case .file, .missing:
+            return nil
+        case .outside:
+            return .error(
+                "'\(name)' is a symbolic link to a file outside the digest folder",
+                at: SourceLocation(file: path),
+                hint: "copy the \(what) into the digest folder; Gazette reads no file outside it")
+        case .special:
+            return .error(
+                "'\(name)' is not a regular file", at: SourceLocation(file: path),
+                hint: "replace it with an ordinary text file")
+        }
     }
 }

@@ -11,6 +11,15 @@ import PageModel
 public final class TextShaper {
     private let fonts: FontLibrary
     private var descriptions: [FontStyle: OpaquePointer] = [:]
+    /// The font file, face index and size of each Pango font met so far. Each key holds a
+    /// reference to its font, so the address cannot be reused by another font while cached.
+    private var faces: [UnsafeMutableRawPointer: (face: FontFace, size: Length)] = [:]
+    /// Results for short texts (labels, list markers, dates, table cells), which a layout asks
+    /// for again and again; see `ShapeRequest.isMemoized`.
+    private var memo: [ShapeRequest: [ShapedLine]] = [:]
+    /// `oneToOne[n]`: n clusters of one byte and one glyph each, shared by every run of n
+    /// ASCII characters without ligatures (most runs of Latin text), to keep the page model small.
+    private var oneToOne: [[Cluster]] = []
 
     /// - Parameter fontDirectory: the folder whose fonts, and only those, may be used.
     public init(fontDirectory: String) throws {
@@ -19,10 +28,21 @@ public final class TextShaper {
 
     deinit {
         for description in descriptions.values { pango_font_description_free(description) }
+        for font in faces.keys { g_object_unref(font) }
     }
 
     /// Breaks `spans` into lines no wider than `width` (one line per hard break when nil).
     public func lines(_ spans: [TextSpan], width: Length?, style: ParagraphStyle) -> [ShapedLine] {
+        let request = ShapeRequest(spans: spans, width: width.map(pangoUnits), style: style)
+        guard request.isMemoized else { return shape(spans, width: width, style: style) }
+        if let known = memo[request] { return known }
+        let lines = shape(spans, width: width, style: style)
+        if memo.count >= ShapeRequest.memoCapacity { memo.removeAll(keepingCapacity: true) }
+        memo[request] = lines
+        return lines
+    }
+
+    private func shape(_ spans: [TextSpan], width: Length?, style: ParagraphStyle) -> [ShapedLine] {
         let text = spans.map(\.text).joined()
         guard !text.isEmpty else { return [] }
         guard let layout = pango_layout_new(fonts.context) else { return [] }
@@ -159,10 +179,11 @@ public final class TextShaper {
         return lines
     }
 
-    private func glyphRun(_ item: UnsafeMutablePointer<PangoGlyphItem>, at x: Int32,
-                          text: UnsafePointer<CChar>, color: Color) -> GlyphRun? {
-        guard let font = item.pointee.item.pointee.analysis.font,
-              gazette_is_fc_font(font) != 0,
+    /// The font file, face index and pixel size of a Pango font, looked up once per font.
+    private func face(of font: UnsafeMutablePointer<PangoFont>) -> (face: FontFace, size: Length)? {
+        let key = UnsafeMutableRawPointer(font)
+        if let known = faces[key] { return known }
+        guard gazette_is_fc_font(font) != 0,
               let pattern = pango_fc_font_get_pattern(gazette_fc_font(font)) else { return nil }
         var file: UnsafeMutablePointer<FcChar8>?
         var index: Int32 = 0
@@ -170,32 +191,56 @@ public final class TextShaper {
         guard FcPatternGetString(pattern, "file", 0, &file) == FcResultMatch, let file else { return nil }
         _ = FcPatternGetInteger(pattern, "index", 0, &index)
         _ = FcPatternGetDouble(pattern, "pixelsize", 0, &pixelSize)
+        let known = (face: FontFace(file: String(cString: file), index: Int(index)),
+                     size: pixelSize > 0 ? Length.pt(pixelSize) : .pt(10))
+        g_object_ref(key)
+        faces[key] = known
+        return known
+    }
+
+    private func glyphRun(_ item: UnsafeMutablePointer<PangoGlyphItem>, at x: Int32,
+                          text: UnsafePointer<CChar>, color: Color) -> GlyphRun? {
+        guard let font = item.pointee.item.pointee.analysis.font, let (face, size) = face(of: font) else { return nil }
 
         let glyphString = item.pointee.glyphs!
+        let count = Int(glyphString.pointee.num_glyphs)
+        let infos = glyphString.pointee.glyphs!
         var glyphs: [Glyph] = []
-        glyphs.reserveCapacity(Int(glyphString.pointee.num_glyphs))
-        // Which glyphs are drawn: Pango's "empty" glyph (for a newline, say) is not a glyph of the font.
-        var drawn: [Bool] = []
+        glyphs.reserveCapacity(count)
+        // Pango's "empty" glyph (for a newline, say) is not a glyph of the font and is not drawn.
+        let empty: PangoGlyph = 0x0FFF_FFFF
+        var emptyCount = 0
         var advance: Int32 = 0
-        for i in 0..<Int(glyphString.pointee.num_glyphs) {
-            let info = glyphString.pointee.glyphs[i]
-            let id = info.glyph
-            let isEmpty = id == 0x0FFF_FFFF
-            drawn.append(!isEmpty)
-            if !isEmpty {
+        for i in 0..<count {
+            let info = infos[i]
+            if info.glyph == empty {
+                emptyCount += 1
+            } else {
                 // Unknown characters (flag 0x10000000) are drawn as the font's .notdef box.
-                let glyphID = id & 0x1000_0000 != 0 ? 0 : id
+                let glyphID = info.glyph & 0x1000_0000 != 0 ? 0 : info.glyph
                 glyphs.append(Glyph(id: glyphID, x: points(advance + info.geometry.x_offset),
                                     y: points(info.geometry.y_offset)))
             }
             advance += info.geometry.width
         }
+        /// Glyphs drawn among glyph indices `lower..<upper`.
+        func drawnGlyphs(_ lower: Int, _ upper: Int) -> Int {
+            let (from, to) = (max(lower, 0), min(upper, count))
+            guard from < to else { return 0 }
+            guard emptyCount > 0 else { return to - from }
+            var drawn = 0
+            for i in from..<to where infos[i].glyph != empty { drawn += 1 }
+            return drawn
+        }
 
         let pangoItem = item.pointee.item!
         let start = Int(pangoItem.pointee.offset), length = Int(pangoItem.pointee.length)
-        let runText = String(decoding: UnsafeRawBufferPointer(start: text + start, count: length), as: UTF8.self)
+        let bytes = UnsafeRawBufferPointer(start: text + start, count: length)
+        let runText = String(decoding: bytes, as: UTF8.self)
 
         var clusters: [Cluster] = []
+        clusters.reserveCapacity(count)
+        var isOneToOne = true
         var iterator = PangoGlyphItemIter()
         var more = pango_glyph_item_iter_init_start(&iterator, item, text)
         while more != 0 {
@@ -203,27 +248,36 @@ public final class TextShaper {
             let forward = iterator.start_glyph <= iterator.end_glyph
             let lower = Int(forward ? iterator.start_glyph : iterator.end_glyph + 1)
             let upper = Int(forward ? iterator.end_glyph : iterator.start_glyph + 1)
-            let glyphCount = (lower..<upper).filter { drawn.indices.contains($0) && drawn[$0] }.count
-            let bytes = Int(iterator.end_index - iterator.start_index)
-            if bytes > 0 || glyphCount > 0 {
-                clusters.append(Cluster(byteCount: bytes, glyphCount: glyphCount))
+            let glyphCount = drawnGlyphs(lower, upper)
+            let byteCount = Int(iterator.end_index - iterator.start_index)
+            if byteCount > 0 || glyphCount > 0 {
+                clusters.append(Cluster(byteCount: byteCount, glyphCount: glyphCount))
+                if byteCount != 1 || glyphCount != 1 { isOneToOne = false }
             }
             more = pango_glyph_item_iter_next_cluster(&iterator)
         }
 
         // Pango walks clusters in text order; the page model lists them in glyph order.
-        if runText.unicodeScalars.contains(where: \.isCombiningMark) {
+        if mayHoldCombiningMarks(bytes), runText.unicodeScalars.contains(where: \.isCombiningMark) {
             clusters = wordClusters(clusters, text: runText)
+            isOneToOne = false
         }
         let isBackward = pangoItem.pointee.analysis.level % 2 == 1
         if isBackward { clusters.reverse() }
-        let size = pixelSize > 0 ? Length.pt(pixelSize) : .pt(10)
+        if isOneToOne { clusters = sharedOneToOne(clusters.count) }
         return GlyphRun(
-            font: FontFace(file: String(cString: file), index: Int(index)),
-            size: size, color: color, origin: Point(x: points(x), y: .zero),
+            font: face, size: size, color: color, origin: Point(x: points(x), y: .zero),
             glyphs: glyphs, text: runText, clusters: clusters,
             isBackward: isBackward,
             width: points(advance))
+    }
+
+    /// `count` one-byte, one-glyph clusters, from storage shared by all runs of that length.
+    private func sharedOneToOne(_ count: Int) -> [Cluster] {
+        while oneToOne.count <= count {
+            oneToOne.append(Array(repeating: Cluster(byteCount: 1, glyphCount: 1), count: oneToOne.count))
+        }
+        return oneToOne[count]
     }
 
     /// Joins the clusters of each word into one.
@@ -239,9 +293,15 @@ public final class TextShaper {
         var joining = false
         for cluster in clusters {
             let end = min(offset + cluster.byteCount, bytes.count)
-            let piece = String(decoding: bytes[offset..<end], as: UTF8.self)
+            let piece = bytes[offset..<end]
             offset = end
-            let isSpace = !piece.isEmpty && piece.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+            let isSpace: Bool
+            if piece.allSatisfy({ $0 < 0x80 }) {
+                // ASCII White_Space: tab, line feed, vertical tab, form feed, carriage return, space.
+                isSpace = !piece.isEmpty && piece.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            } else {
+                isSpace = String(decoding: piece, as: UTF8.self).unicodeScalars.allSatisfy(\.properties.isWhitespace)
+            }
             if joining && !isSpace, var last = merged.popLast() {
                 last.byteCount += cluster.byteCount
                 last.glyphCount += cluster.glyphCount
@@ -277,3 +337,52 @@ extension Unicode.Scalar {
 private func pangoUnits(_ length: Length) -> Int32 { Int32((length.points * Double(PANGO_SCALE)).rounded()) }
 private func points(_ units: Int32) -> Length { .pt(Double(units) / Double(PANGO_SCALE)) }
 private func channel(_ value: Double) -> UInt16 { UInt16((min(max(value, 0), 1) * 65535).rounded()) }
+
+/// False when `bytes` (UTF-8) cannot hold a combining mark: every mark is at U+0300 or above,
+/// and the lead byte of every such character is 0xCC or above.
+private func mayHoldCombiningMarks(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    bytes.contains { $0 >= 0xCC }
+}
+
+/// One call to `TextShaper.lines`, as the key of its memoized result.
+///
+/// Only short texts are memoized: labels, list markers, dates, table cells and other strings a
+/// layout measures and sets many times over. Paragraphs are always shaped afresh, so a digest
+/// whose articles repeat each other (the scaled benchmark digests do) is not made faster than
+/// a real one by the cache. Pango's result depends only on what the key holds (the text, its
+/// styles, the width in Pango units, alignment and language), so a memoized result is the
+/// result a new layout would give.
+private struct ShapeRequest: Hashable {
+    /// Longest text memoized, in UTF-8 bytes.
+    static let memoizedLength = 64
+    /// Entries kept before the memo is emptied and starts again: a few megabytes at most.
+    /// The 400-article benchmark digest needs a few thousand.
+    static let memoCapacity = 10_000
+
+    var spans: [TextSpan]
+    var width: Int32?
+    var style: ParagraphStyle
+
+    var isMemoized: Bool {
+        var length = 0
+        for span in spans {
+            length += span.text.utf8.count
+            if length > Self.memoizedLength { return false }
+        }
+        return true
+    }
+
+    static func == (a: ShapeRequest, b: ShapeRequest) -> Bool {
+        a.width == b.width && a.style == b.style && a.spans == b.spans
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(width)
+        hasher.combine(style.language)
+        for span in spans {
+            hasher.combine(span.text)
+            hasher.combine(span.font)
+            hasher.combine(span.color)
+        }
+    }
+}

@@ -60,10 +60,20 @@ let soundFrontMatter = """
 
     """
 
-/// The bytes of a PNG signature and IHDR chunk claiming the given size (no image data:
-/// the reader only looks at the header).
+/// A structurally whole PNG claiming the given size: signature, IHDR, one IDAT and IEND,
+/// each with its right checksum. The IDAT does not hold the pixels (the reader never
+/// decodes them), so a "20000×2000" picture takes a few dozen bytes.
 func pngHeader(width: UInt32, height: UInt32) -> [UInt8] {
-    func bigEndian(_ n: UInt32) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: n >> $0) } }
-    return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + bigEndian(13) + Array("IHDR".utf8)
-        + bigEndian(width) + bigEndian(height) + [8, 2, 0, 0, 0] + [0, 0, 0, 0]
+    [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        + pngChunk("IHDR", bigEndian(width) + bigEndian(height) + [8, 2, 0, 0, 0])
+        + pngChunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])
+        + pngChunk("IEND", [])
 }
+
+/// One PNG chunk: length, type, data and CRC.
+func pngChunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+    let typed = Array(type.utf8) + data
+    return bigEndian(UInt32(data.count)) + typed + bigEndian(CRC32.checksum(typed))
+}
+
+func bigEndian(_ n: UInt32) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: n >> $0) } }

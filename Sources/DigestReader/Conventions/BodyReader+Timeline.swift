@@ -70,6 +70,7 @@ extension BodyReader {
                 rest.insert(text, at: 0)
             }
             let place = location(of: entry.paragraph)
+            checkCharacters(in: entry.paragraph.children[0], at: place)
             return TimelineEvent(when: entry.when, what: inlines(rest, at: place))
         }
     }

@@ -88,8 +88,20 @@ struct ImageResolver: Sendable {
             hint: "looked for \(Suggestion.list(looked, conjunction: "and"))"))
     }
 
-    /// Reads the header and applies the size limits.
+    /// Reads the header, applies the size limits, then checks that the file is whole.
     private func check(_ full: String, written: String, at place: SourceLocation) -> Resolution {
+        // Only a regular file: opening a named pipe would wait for a writer forever, and a
+        // device could be read without end.
+        var status = stat()
+        guard stat(full, &status) == 0 else {
+            return .failed(.error("cannot read image '\(written)'", at: place,
+                                  hint: "check that the file is readable"))
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return .failed(.error("image '\(written)' is not a regular file", at: place,
+                                  hint: "save the picture as an ordinary PNG or JPEG file"))
+        }
+        let fileSize = Int(status.st_size)
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: full))
@@ -98,7 +110,7 @@ struct ImageResolver: Sendable {
                                   hint: "check that the file is readable"))
         }
         defer { try? handle.close() }
-        let header = ImageHeader.read { offset, count in
+        let read = { (offset: Int, count: Int) -> [UInt8] in
             do {
                 try handle.seek(toOffset: UInt64(offset))
                 return Array(try handle.read(upToCount: count) ?? Data())
@@ -106,7 +118,7 @@ struct ImageResolver: Sendable {
                 return []
             }
         }
-        switch header {
+        switch ImageHeader.read(read) {
         case .failure(.unknownFormat):
             return .failed(.error("image '\(written)' is not a PNG or JPEG file", at: place,
                                   hint: "convert it to PNG or JPEG"))
@@ -121,6 +133,11 @@ struct ImageResolver: Sendable {
                 return .failed(.error(
                     "image '\(written)' is too large (\(size.width)×\(size.height) pixels)", at: place,
                     hint: "scale it down to at most \(Self.maximumSide) pixels a side and 40 megapixels"))
+            }
+            if let problem = ImageIntegrity.problem(size.format, size: fileSize, read: read) {
+                return .failed(.error(
+                    "image '\(written)' is a damaged \(size.format == .png ? "PNG" : "JPEG") file: \(problem)",
+                    at: place, hint: "export or copy the picture again"))
             }
             return .found(Image(path: full, format: size.format, width: size.width, height: size.height))
         }
@@ -147,13 +164,6 @@ struct ImageResolver: Sendable {
 
     /// Whether the file, with every symbolic link resolved, is inside the digest folder.
     private func staysInside(_ path: String) -> Bool {
-        guard let root = realPath(folder), let target = realPath(path) else { return false }
-        return target.hasPrefix(root == "/" ? "/" : root + "/")
-    }
-
-    private func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        FolderBoundary(folder: folder).contains(path)
     }
 }

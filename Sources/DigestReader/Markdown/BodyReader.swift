@@ -53,6 +53,13 @@ struct BodyReader {
         switch node.kind {
         case .heading(let level):
             let text = inlines(node.children, at: place)
+            // A heading with nothing to print (`##` alone, or only a picture or a comment)
+            // would be a bookmark to nowhere.
+            guard !text.plainText.allSatisfy(\.isWhitespace) else {
+                diagnostics.append(.warning("empty heading left out", at: place,
+                                            hint: "write its text after the '#' marks, or remove the line"))
+                return []
+            }
             return [Block(.heading(level: min(6, max(2, level)), text: text), at: place)]
         case .paragraph:
             return paragraph(node.children, at: place)
@@ -160,13 +167,16 @@ struct BodyReader {
 
     private mutating func inline(_ node: MarkdownNode, at place: SourceLocation) -> [Inline] {
         switch node.kind {
-        case .text(let text): return [.text(text)]
+        case .text(let text):
+            checkCharacters(text, of: node, at: place)
+            return [.text(text)]
         case .softBreak: return [.softBreak]
         case .lineBreak: return [.lineBreak]
         case .code(let code): return [.code(code)]
         case .emphasis: return [.emphasis(inlines(node.children, at: place))]
         case .strong: return [.strong(inlines(node.children, at: place))]
         case .link(let destination):
+            checkCharacters(destination, of: node, at: place)
             return [.link(destination: destination, content: inlines(node.children, at: place))]
         case .htmlInline(let html):
             if isComment(html) { return [] }
@@ -242,6 +252,56 @@ struct BodyReader {
     mutating func takePendingFigures() -> [Block] {
         defer { pendingFigures = [] }
         return pendingFigures
+    }
+
+    /// Reports a character no text may hold in text cmark decoded: the file's bytes were
+    /// checked already, so it was written as a character reference (`&#7;`, `&#xFFFF;`).
+    mutating func checkCharacters(_ text: String, of node: MarkdownNode, at place: SourceLocation) {
+        guard let bad = ForbiddenCharacter.first(in: text) else { return }
+        let hint = "remove it; it cannot be printed"
+        if let reference = characterReference(to: bad.scalar, line: node.line, fromColumn: node.column) {
+            report(.error("character reference '\(reference.text)' writes \(bad.problem)",
+                          at: reference.place, hint: hint))
+        } else {
+            report(.error("\(bad.problem) in text", at: place, hint: hint))
+        }
+    }
+
+    /// Checks every text inside `node` (for text read without `inlines`, such as a
+    /// timeline's bold date label).
+    mutating func checkCharacters(in node: MarkdownNode, at place: SourceLocation) {
+        if case .text(let text) = node.kind { checkCharacters(text, of: node, at: location(of: node, or: place)) }
+        for child in node.children { checkCharacters(in: child, at: place) }
+    }
+
+    /// The first numeric character reference to `scalar` on a line of the parsed text at or
+    /// after a column (cmark's: 1-based, in bytes), with its place in the real file.
+    private func characterReference(to scalar: Unicode.Scalar, line: Int, fromColumn column: Int)
+        -> (text: String, place: SourceLocation)?
+    {
+        guard line > 0, line <= positions.lines.count else { return nil }
+        let bytes = positions.lines[line - 1]
+        var index = max(0, column - 1)
+        while index + 3 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "&"), bytes[index + 1] == UInt8(ascii: "#") else { continue }
+            var end = index + 2
+            let hex = bytes[end] == UInt8(ascii: "x") || bytes[end] == UInt8(ascii: "X")
+            if hex { end += 1 }
+            let digitsStart = end
+            while end < bytes.count, end - digitsStart < 8,
+                  let digit = Character(Unicode.Scalar(bytes[end])).hexDigitValue, hex || digit < 10 {
+                end += 1
+            }
+            guard end > digitsStart, end < bytes.count, bytes[end] == UInt8(ascii: ";"),
+                  let value = UInt32(String(decoding: bytes[digitsStart..<end], as: UTF8.self), radix: hex ? 16 : 10),
+                  value == scalar.value
+            else { continue }
+            let text = String(decoding: bytes[index...end], as: UTF8.self)
+            let place = positions.location(line: line, column: index + 1) ?? positions.location(line: line, character: 0)
+            return (text, place)
+        }
+        return nil
     }
 
     private func isComment(_ html: String) -> Bool {

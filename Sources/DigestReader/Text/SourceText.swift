@@ -3,7 +3,8 @@ import Diagnostics
 /// The text of one input file, checked to be clean UTF-8 and split into lines.
 ///
 /// Decoding is the only place raw bytes are looked at: later stages may assume valid UTF-8,
-/// no NUL and no control characters besides tab, and `\n` line ends (CRLF and lone CR are
+/// no NUL, no control characters besides tab, no noncharacters (see `ForbiddenCharacter`),
+/// and `\n` line ends (CRLF and lone CR are
 /// normalised, a leading byte order mark is dropped). Line `n` of `lines` is line `n + 1` of
 /// the real file, so positions computed here point into the file the user edits.
 struct SourceText: Sendable {
@@ -69,10 +70,12 @@ struct SourceText: Sendable {
                         "NUL character in text", at: place(),
                         hint: "the file must be plain UTF-8 text; remove the NUL byte"))
                 }
-                if scalar != "\t" && scalar.properties.generalCategory == .control {
+                if let problem = ForbiddenCharacter.problem(scalar) {
+                    let noncharacter = scalar.properties.isNoncharacterCodePoint
                     return .rejected(.error(
-                        "control character \(codePoint(scalar)) in text", at: place(),
-                        hint: "remove it or replace it with a space"))
+                        "\(problem) in text", at: place(),
+                        hint: noncharacter ? "remove it; it is not a character that can be printed"
+                            : "remove it or replace it with a space"))
                 }
                 current.append(scalar)
                 column += 1
@@ -85,10 +88,4 @@ struct SourceText: Sendable {
 private func hex(_ byte: UInt8) -> String {
     let digits = String(byte, radix: 16, uppercase: true)
     return "0x" + (digits.count < 2 ? "0" + digits : digits)
-}
-
-/// `U+0007` for a scalar.
-private func codePoint(_ scalar: Unicode.Scalar) -> String {
-    let digits = String(scalar.value, radix: 16, uppercase: true)
-    return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }

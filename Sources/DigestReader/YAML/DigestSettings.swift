@@ -15,7 +15,9 @@ struct DigestSettings {
     static let keys = ["title", "edition", "publisher", "language", "layout", "sections", "quiz"]
 
     /// Reads and checks `digest.yaml` from its decoded text.
-    static func read(_ source: SourceText) -> (DigestSettings, [Diagnostic]) {
+    ///
+    /// - Parameter folder: the digest folder, which a layout given as a path may not leave.
+    static func read(_ source: SourceText, folder: String) -> (DigestSettings, [Diagnostic]) {
         var fields = YAMLFields(
             yaml: source.text, file: source.file, lineOffset: 0,
             origin: SourceLocation(file: source.file, line: 1, column: 1),
@@ -32,6 +34,11 @@ struct DigestSettings {
             }
         }
         settings.layout = fields.string("layout")
+        if let layout = settings.layout, let place = fields.location(ofValue: "layout"),
+           let problem = layoutPathProblem(layout, folder: folder, at: place) {
+            fields.report(problem)
+            settings.layout = nil
+        }
         if let list = fields.stringList("sections", required: true,
                                         example: "sections: [National, Economy, Sports]") {
             var seen: Set<String> = []
@@ -56,6 +63,27 @@ struct DigestSettings {
         settings.collectsQuizzes = fields.bool("quiz") ?? false
         return (settings, fields.diagnostics)
     }
+}
+
+/// A layout named by path in `digest.yaml` is read like a picture: from inside the digest
+/// folder only (a name such as `monthly` is looked up among the bundled layouts instead).
+private func layoutPathProblem(_ layout: String, folder: String, at place: SourceLocation) -> Diagnostic? {
+    guard layout.contains("/") || layout.hasSuffix(".yaml") else { return nil }
+    let hint = "use a layout name such as 'monthly', or a path inside the digest folder such as 'layouts/mine.yaml'"
+    if layout.hasPrefix("/") || layout.hasPrefix("~") {
+        return .error("layout path '\(layout)' is absolute", at: place, hint: hint)
+    }
+    var depth = 0
+    for component in layout.split(separator: "/") where component != "." {
+        depth += component == ".." ? -1 : 1
+        if depth < 0 { return .error("layout path '\(layout)' leaves the digest folder", at: place, hint: hint) }
+    }
+    let boundary = FolderBoundary(folder: folder)
+    if boundary.kind(of: folder + "/" + layout) == .outside {
+        return .error("layout '\(layout)' is a symbolic link to a file outside the digest folder", at: place,
+                      hint: "copy the layout file into the digest folder")
+    }
+    return nil
 }
 
 /// BCP 47 language tags, checked for shape only (`en`, `hi`, `en-IN`, `zh-Hant-TW`).

@@ -12,6 +12,13 @@ struct YAMLFields {
     let context: String
     private let file: String
     private let lineOffset: Int
+    /// Where each line as libyaml counts them starts, as (line, column) of the text: libyaml
+    /// also ends lines at U+2028 and U+2029, which Gazette (like every editor) does not.
+    /// Empty when the text holds neither, so lines are the same.
+    private let lineStarts: [(line: Int, column: Int)]
+    /// The text's last line (1-based) and its length in characters: libyaml puts the end of
+    /// a text without a final line end on the line after it, which does not exist.
+    private let lastLine: (number: Int, length: Int)
     /// Where "missing key" errors point.
     private let origin: SourceLocation
     private var values: [String: Node] = [:]
@@ -31,6 +38,9 @@ struct YAMLFields {
     init(yaml: String, file: String, lineOffset: Int, origin: SourceLocation, context: String,
          known: [String]) {
         self.context = context; self.file = file; self.lineOffset = lineOffset; self.origin = origin
+        lineStarts = Self.lineStarts(of: yaml)
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        lastLine = (lines.count, lines.last?.unicodeScalars.count ?? 0)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -75,7 +85,35 @@ struct YAMLFields {
     /// The position of a node in the real file.
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return origin }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        return place(line: mark.line, column: mark.column)
+    }
+
+    /// The place in the real file of libyaml's 1-based line and column.
+    private func place(line: Int, column: Int) -> SourceLocation {
+        if line > lastLine.number, lineStarts.isEmpty {
+            return SourceLocation(file: file, line: lastLine.number + lineOffset, column: lastLine.length + 1)
+        }
+        guard !lineStarts.isEmpty, line >= 1 else {
+            return SourceLocation(file: file, line: line + lineOffset, column: column)
+        }
+        let start = lineStarts[min(line, lineStarts.count) - 1]
+        return SourceLocation(file: file, line: start.line + lineOffset, column: start.column + column - 1)
+    }
+
+    private static func lineStarts(of yaml: String) -> [(line: Int, column: Int)] {
+        guard yaml.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return [] }
+        var starts = [(line: 1, column: 1)]
+        var line = 1, column = 1
+        for scalar in yaml.unicodeScalars {
+            column += 1
+            if scalar == "\n" {
+                line += 1; column = 1
+                starts.append((line, column))
+            } else if scalar == "\u{2028}" || scalar == "\u{2029}" {
+                starts.append((line, column))
+            }
+        }
+        return starts
     }
 
     /// The position of `key`'s value, if the key is present.
@@ -107,7 +145,18 @@ struct YAMLFields {
             }
             return nil
         }
+        guard isPrintable(text, key: key, at: node) else { return nil }
         return text
+    }
+
+    /// Reports a value holding a character no text may hold (written with a YAML escape
+    /// such as `"\0"`: the file's own bytes were checked when it was decoded).
+    private mutating func isPrintable(_ text: String, key: String, at node: Node) -> Bool {
+        guard let bad = ForbiddenCharacter.first(in: text, allowingLineEnds: true) else { return true }
+        diagnostics.append(.error(
+            "'\(key)' in \(context) contains \(bad.problem)", at: location(of: node),
+            hint: "remove the escape sequence that writes it (such as '\\0', '\\a' or '\\x07' in double quotes)"))
+        return false
     }
 
     /// A list of texts (block or flow style), each with its position.
@@ -134,6 +183,7 @@ struct YAMLFields {
                 ok = false
                 continue
             }
+            guard isPrintable(scalar.string, key: key, at: item) else { ok = false; continue }
             items.append((scalar.string.trimmingWhitespace, location(of: item)))
         }
         return ok ? items : nil
@@ -206,8 +256,20 @@ struct YAMLFields {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let place = SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+            let place = self.place(line: mark.line, column: mark.column)
             let detail = context.map { " \($0.text)" } ?? ""
+            // An unclosed list, mapping or quote is noticed lines later, where libyaml gives
+            // up: point at where it was opened, and say where the reading stopped.
+            if let context, context.mark.line < mark.line,
+               ["while parsing a flow", "while scanning a quoted scalar"].contains(where: context.text.hasPrefix) {
+                let opened = self.place(line: context.mark.line, column: context.mark.column)
+                let hint = context.text.contains("quoted") ? "add the closing quote"
+                    : context.text.contains("sequence") ? "close the list with ']'" : "close the mapping with '}'"
+                return .error(
+                    "invalid YAML in \(self.context): \(problem)\(detail) that starts here "
+                        + "(reading stopped at line \(place.line), column \(place.column))",
+                    at: opened, hint: hint)
+            }
             return .error("invalid YAML in \(self.context): \(problem)\(detail)", at: place, hint: hint)
         default:
             return .error("invalid YAML in \(context): \(yamlError)", at: origin, hint: hint)

@@ -26,9 +26,21 @@ extension PageDrawer {
             cr, frame.width.points / Double(surface.pixelWidth),
             frame.height.points / Double(surface.pixelHeight))
         cairo_set_source_surface(cr, surface.pointer, 0, 0)
-        // Edge pixels repeat outwards rather than fading into transparency when scaled up.
-        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
+        cairo_pattern_set_extend(cairo_get_source(cr), extend)
         cairo_rectangle(cr, 0, 0, Double(surface.pixelWidth), Double(surface.pixelHeight))
         cairo_fill(cr)
+    }
+
+    /// How the image continues past its edges.
+    ///
+    /// On a raster preview edge pixels repeat outwards (`PAD`), so a scaled-up image does not
+    /// fade into transparency at its border. In a PDF the image is an XObject that the viewer
+    /// scales itself, so nothing is gained, and cairo 1.16 turns every `PAD` image whose fill
+    /// reaches a fraction of a pixel past its edge into a new padded copy: each placement of
+    /// the same file is embedded and compressed again (the `UNIQUE_ID` no longer applies), and
+    /// a JPEG, whose surface holds only blank pixels beside the JPEG bytes, comes out as a
+    /// black box. `NONE` embeds each file once, a JPEG as its own bytes.
+    private var extend: cairo_extend_t {
+        target == .pdf ? CAIRO_EXTEND_NONE : CAIRO_EXTEND_PAD
     }
 }

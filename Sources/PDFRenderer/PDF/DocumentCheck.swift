@@ -11,10 +11,11 @@ enum DocumentCheck {
         for (index, page) in document.pages.enumerated() {
             try checkSize(of: page, number: index + 1)
         }
-        let anchors = Set(
-            document.pages.flatMap(\.items).compactMap { item -> String? in
-                if case .anchor(let name, _) = item { name } else { nil }
-            })
+        // Page by page: flattening every page's items first would copy the whole document.
+        var anchors: Set<String> = []
+        for page in document.pages {
+            for case .anchor(let name, _) in page.items { anchors.insert(name) }
+        }
         for (index, page) in document.pages.enumerated() {
             for case .link(let link) in page.items {
                 if case .destination(let name) = link.target, !anchors.contains(name) {
