@@ -54,6 +54,14 @@ final class BlockComposer {
         warnings.append(.warning(message, at: location))
     }
 
+    /// Warns about characters set since the last report that no bundled font has.
+    func reportMissingGlyphs(at location: SourceLocation?) {
+        for text in setter.missing.take() {
+            let codes = text.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
+            warn("no font in Fonts/ has '\(text)' (\(codes)); it prints as an empty box", at: location)
+        }
+    }
+
     // MARK: - Blocks
 
     /// The flow of `blocks` in `width`, separated by the layout's spacing.
@@ -82,6 +90,7 @@ final class BlockComposer {
     func flow(_ block: Block, width: Length, language: String, anchor: String? = nil,
               headings: inout [(level: Int, title: String, anchor: String)]) -> [FlowItem] {
         let id = newBlockID(at: block.location)
+        defer { reportMissingGlyphs(at: block.location) }
         switch block.content {
         case .heading(let level, let text):
             return heading(text, level: level, width: width, language: language, anchor: anchor, block: id)

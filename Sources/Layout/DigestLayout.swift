@@ -50,6 +50,7 @@ public enum DigestLayout {
                 let following = firstUnit < spec.page.body.height * 0.5 ? max(firstUnit, spec.text.leading * 4)
                     : spec.text.leading * 4
                 paginator.placeSpan(parts.articleHeader(article, anchor: articleAnchor), following: following)
+                composer.reportMissingGlyphs(at: article.location)
                 paginator.placeColumns(flow, locate: { composer.blockLocations[$0] })
                 articleEntries.append(OutlineEntry(
                     title: article.title, destination: articleAnchor,

@@ -67,15 +67,48 @@ struct InlineStyler {
     }
 }
 
+/// Characters that no font could show, noted while text is set so that the block they
+/// belong to can be named in a warning.
+final class MissingGlyphs {
+    private(set) var characters: [String] = []
+    func note(_ text: String) { if !characters.contains(text) { characters.append(text) } }
+    func take() -> [String] { defer { characters = [] }; return characters }
+}
+
 /// Sets text into pieces: one piece per line, with the line's glyph runs and links.
 struct LineSetter {
     let shaper: TextShaper
+    let missing = MissingGlyphs()
 
     /// Lines of `spans` in `width`, each a piece `look.leading` tall (taller if a line's fonts need it).
     func pieces(_ spans: [TextSpan], width: Length, look: TextLook, alignment: ParagraphStyle.Alignment,
                 language: String, x: Length = .zero, kind: Piece.Kind = .text, block: Int?) -> [Piece] {
         let lines = shaper.lines(spans, width: width, style: ParagraphStyle(alignment: alignment, language: language))
+        for run in lines.flatMap(\.runs) where run.glyphs.contains(where: { $0.id == 0 }) {
+            unshownText(in: run).forEach(missing.note)
+        }
         return lines.map { line in piece(for: line, look: look, x: x, kind: kind, block: block) }
+    }
+
+    /// The text of the clusters drawn with glyph 0, the font's empty box for "no such character".
+    private func unshownText(in run: GlyphRun) -> [String] {
+        let bytes = Array(run.text.utf8)
+        var result: [String] = []
+        var glyph = 0
+        var end = bytes.count, start = 0
+        for cluster in run.clusters {
+            // Glyph order: forward runs walk the text from its start, backward runs from its end.
+            let range: Range<Int>
+            if run.isBackward { range = max(end - cluster.byteCount, 0)..<end; end = range.lowerBound }
+            else { range = start..<min(start + cluster.byteCount, bytes.count); start = range.upperBound }
+            let glyphs = run.glyphs[min(glyph, run.glyphs.count)..<min(glyph + cluster.glyphCount, run.glyphs.count)]
+            glyph += cluster.glyphCount
+            if glyphs.contains(where: { $0.id == 0 }) {
+                let text = String(decoding: bytes[range], as: UTF8.self)
+                if !text.allSatisfy(\.isWhitespace) { result.append(text) }
+            }
+        }
+        return result
     }
 
     func piece(for line: ShapedLine, look: TextLook, x: Length, kind: Piece.Kind, block: Int?) -> Piece {
