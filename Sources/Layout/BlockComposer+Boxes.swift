@@ -221,6 +221,8 @@ extension BlockComposer {
         let numberLook = bodyLook.with(bold: true, color: spec.colors.brand, family: spec.fonts.heading)
         var flow: [FlowItem] = []
         for (index, question) in questions.enumerated() {
+            // Each question is its own unit, so a warning about it names its own line.
+            let block = index == 0 ? block : newBlockID(at: question.location)
             let number = setter.pieces([TextSpan("\(firstNumber + index).", font: numberLook.font, color: numberLook.color)],
                                        width: numberWidth, look: numberLook, alignment: .left, language: language, block: block)
             let prompt = setter.pieces(styler.spans(question.prompt, look: bodyLook.with(bold: true)),

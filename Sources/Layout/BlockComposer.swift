@@ -30,6 +30,7 @@ final class BlockComposer {
     }
 
     var shaper: TextShaper { setter.shaper }
+    var columnWidth: Length { spec.page.columnWidth }
 
     var bodyLook: TextLook {
         TextLook(font: FontStyle(family: spec.fonts.body, size: spec.text.size), color: spec.colors.text,
@@ -77,7 +78,9 @@ final class BlockComposer {
             }
             if index > 0 { flow.append(.space(spaceBefore)) }
             var anchor: String?
-            if case .heading(let level, let text) = block.content, let anchorPrefix {
+            // Only a heading with text gets an anchor and an outline entry: an entry must lead somewhere.
+            if case .heading(let level, let text) = block.content, let anchorPrefix,
+               !text.plainText.allSatisfy(\.isWhitespace) {
                 let name = "\(anchorPrefix)-h\(headings.count + 1)"
                 headings.append((level, text.plainText, name))
                 anchor = name
@@ -113,13 +116,17 @@ final class BlockComposer {
         case .code(let code):
             return self.code(code, width: width, block: id)
         case .quote(let blocks):
-            let inner = flow(blocks, width: width - .pt(12), language: language, headings: &headings)
+            // Quotes inside quotes stop indenting once the text would get narrower than a
+            // third of the column: the bar still marks them, the words keep their room.
+            let indent: Length = width - .pt(12) >= columnWidth / 3 ? .pt(12) : .zero
+            let inner = flow(blocks, width: width - indent, language: language, headings: &headings)
+            guard indent > .zero else { return inner }
             let bar = spec.colors.rule
             return inner.map { item in
                 guard case .piece(let piece) = item else { return item }
                 let rule = PageItem.rule(Rule(from: Point(x: .pt(2), y: .zero), to: Point(x: .pt(2), y: piece.height),
                                               width: .pt(1.5), color: bar))
-                return .piece(piece.shifted(by: .pt(12), under: [rule]))
+                return .piece(piece.shifted(by: indent, under: [rule]))
             }
         case .rule:
             let rule = PageItem.rule(Rule(from: Point(x: width * 0.3, y: .pt(6)), to: Point(x: width * 0.7, y: .pt(6)),

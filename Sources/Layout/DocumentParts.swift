@@ -36,8 +36,8 @@ struct DocumentParts {
         let titleColor = filled ? spec.colors.onBrand : spec.colors.brand
         let labelPieces = lines(label.uppercased(), look: sans(.pt(8), bold: true, color: labelColor),
                                 width: bodyWidth - pad * 2)
-        let titlePieces = lines(title, look: sans(spec.section.titleSize, bold: true, color: titleColor),
-                                width: bodyWidth - pad * 2)
+        let titlePieces = Array(lines(title, look: sans(spec.section.titleSize, bold: true, color: titleColor),
+                                      width: bodyWidth - pad * 2).prefix(3))
         let content = stack(labelPieces + titlePieces, gaps: [.pt(2)]).shifted(by: filled ? pad : .zero)
         let height = content.height + pad * 2
         var items: [PageItem] = [.anchor(name: anchor, at: .zero)]
@@ -65,25 +65,27 @@ struct DocumentParts {
         var pieces: [Piece] = []
         var gaps: [Length] = []
         let style = spec.article
-        pieces += lines(meta.uppercased(), look: sans(style.metaSize, bold: true, color: spec.colors.accent),
-                        width: bodyWidth, language: language)
-        let title = lines(article.title, look: sans(style.titleSize, bold: true, color: spec.colors.brand,
-                                                    leading: style.titleLeading),
-                          width: bodyWidth, language: language)
+        pieces += capped(lines(meta.uppercased(), look: sans(style.metaSize, bold: true, color: spec.colors.accent),
+                               width: bodyWidth, language: language), to: 3, what: "tags", of: article)
+        let title = capped(lines(article.title, look: sans(style.titleSize, bold: true, color: spec.colors.brand,
+                                                           leading: style.titleLeading),
+                                 width: bodyWidth, language: language), to: 6, what: "title", of: article)
         gaps += Array(repeating: .zero, count: max(pieces.count - 1, 0)) + [.pt(2)]
         pieces += title
         gaps += Array(repeating: .zero, count: max(title.count - 1, 0))
         if let summary = article.summary {
             let look = composer.bodyLook.with(size: style.summarySize, leading: style.summarySize * 1.33, italic: true,
                                               color: spec.colors.muted)
-            let summaryPieces = lines(summary, look: look, width: bodyWidth, language: language)
+            let summaryPieces = capped(lines(summary, look: look, width: bodyWidth, language: language), to: 8,
+                                       what: "summary", of: article)
             gaps.append(.pt(4))
             gaps += Array(repeating: .zero, count: max(summaryPieces.count - 1, 0))
             pieces += summaryPieces
         }
         if let source = article.source {
             let look = sans(style.metaSize, color: spec.colors.link)
-            let sourcePieces = lines("Source: \(source)", look: look, width: bodyWidth, language: language, link: .uri(source))
+            let sourcePieces = capped(lines("Source: \(source)", look: look, width: bodyWidth, language: language,
+                                            link: .uri(source)), to: 3, what: "source", of: article)
             gaps.append(.pt(3))
             gaps += Array(repeating: .zero, count: max(sourcePieces.count - 1, 0))
             pieces += sourcePieces
@@ -100,6 +102,15 @@ struct DocumentParts {
         return header
     }
 
+    /// At most `limit` lines of a header part, so a header always fits on a page; a warning
+    /// says what was shortened.
+    private func capped(_ pieces: [Piece], to limit: Int, what: String, of article: Article) -> [Piece] {
+        guard pieces.count > limit else { return pieces }
+        composer.warn("the article's \(what) takes \(pieces.count) lines; only the first \(limit) are printed",
+                      at: article.location)
+        return Array(pieces.prefix(limit))
+    }
+
     // MARK: - Practice questions and answers
 
     /// Every article's questions under its title, numbered through; or their answers.
@@ -113,13 +124,13 @@ struct DocumentParts {
             let title = setter.pieces([TextSpan(article.title, font: look.font, color: look.color,
                                                 link: .destination("article-\(article.slug)"))],
                                       width: width, look: look, alignment: .left, language: article.language,
-                                      kind: .heading, block: composer.newBlockID())
+                                      kind: .heading, block: composer.newBlockID(at: article.location))
             flow += title.map { FlowItem.piece($0) }.interspersed(with: .breakpoint(penalty: Penalty.never))
             flow += [.breakpoint(penalty: Penalty.never), .space(.pt(3)), .breakpoint(penalty: Penalty.never)]
             switch part {
             case .questions:
                 flow += composer.quiz(article.quiz, firstNumber: number, width: width, language: article.language,
-                                      showAnswers: false, block: composer.newBlockID())
+                                      showAnswers: false, block: composer.newBlockID(at: article.quiz.first?.location))
             case .answers:
                 flow += answers(article.quiz, firstNumber: number, width: width, language: article.language)
             }
@@ -133,7 +144,7 @@ struct DocumentParts {
         let numberWidth = Length.pt(18)
         var flow: [FlowItem] = []
         for (index, question) in questions.enumerated() {
-            let block = composer.newBlockID()
+            let block = composer.newBlockID(at: question.location)
             let number = setter.pieces([TextSpan("\(firstNumber + index).", font: body.font.bold(), color: spec.colors.brand)],
                                        width: numberWidth, look: body, alignment: .left, language: language, block: block)
             var spans = [TextSpan("(\(alphabetic(question.answer + 1))) ", font: body.font.bold(), color: spec.colors.accent)]
@@ -175,8 +186,10 @@ struct DocumentParts {
                 ? sans(.pt(11), bold: true, color: spec.colors.brand, leading: .pt(15))
                 : composer.bodyLook.with(size: .pt(10), leading: .pt(13.5))
             let textWidth = body.width - indent - numberWidth - .pt(12)
-            let titleLines = setter.pieces([TextSpan(entry.title, font: look.font, color: look.color)], width: textWidth,
-                                           look: look, alignment: .left, language: digest.language, kind: .text, block: nil)
+            // A title of many lines is cut in the contents; the article header warns about it.
+            let titleLines = Array(setter.pieces([TextSpan(entry.title, font: look.font, color: look.color)],
+                                                 width: textWidth, look: look, alignment: .left,
+                                                 language: digest.language, kind: .text, block: nil).prefix(6))
             let number = pageNumbers(entry.destination).map(String.init) ?? ""
             let numberLines = setter.pieces([TextSpan(number, font: look.font.bold(), color: look.color)],
                                             width: numberWidth, look: look, alignment: .right, language: "en",
@@ -282,8 +295,8 @@ struct DocumentParts {
             y += .pt(40)
         }
         if shows.contains(.title) {
-            put(lines(digest.title, look: sans(.pt(36), bold: true, color: onBand, leading: .pt(42)), width: body.width),
-                gap: .pt(8))
+            put(Array(lines(digest.title, look: sans(.pt(36), bold: true, color: onBand, leading: .pt(42)),
+                            width: body.width).prefix(4)), gap: .pt(8))
         }
         if shows.contains(.edition) {
             put(lines(digest.edition, look: sans(.pt(22), color: style.band ? spec.colors.highlight : spec.colors.accent,
@@ -305,7 +318,7 @@ struct DocumentParts {
                 let anchor = "section-\(index + 1)"
                 let sectionLook = sans(.pt(13), bold: true, color: spec.colors.brand, leading: .pt(17))
                 let top = y
-                put(lines(section.name, look: sectionLook, width: body.width - numberWidth))
+                put(Array(lines(section.name, look: sectionLook, width: body.width - numberWidth).prefix(2)))
                 if let page = pageNumbers(anchor) {
                     let number = lines(String(page), look: sectionLook, width: numberWidth, alignment: .right)
                     draft.items += number.flatMap { $0.items }.map { $0.translated(by: Point(x: body.maxX - numberWidth, y: top)) }
@@ -313,8 +326,8 @@ struct DocumentParts {
                 draft.items.append(.link(Link(frame: Rect(x: body.minX, y: top, width: body.width, height: y - top),
                                               target: .destination(anchor))))
                 let titles = section.articles.map(\.title).joined(separator: "  ·  ")
-                put(lines(titles, look: composer.bodyLook.with(size: .pt(9.5), leading: .pt(12.5), color: spec.colors.muted),
-                          width: body.width - numberWidth), gap: .pt(9))
+                put(Array(lines(titles, look: composer.bodyLook.with(size: .pt(9.5), leading: .pt(12.5), color: spec.colors.muted),
+                                width: body.width - numberWidth).prefix(3)), gap: .pt(9))
                 if y > body.maxY - .pt(60) { break }
             }
         }

@@ -15,8 +15,13 @@ struct LayoutOptions: ParsableArguments {
 
     /// The layout to use for `digest`, or the diagnostics that explain why there is none.
     func resolve(for digest: Digest, resources: Resources, families: Set<String>?) -> (LayoutSpec?, [Diagnostic]) {
-        Self.library(digestFolder: digest.folder, resources: resources, families: families)
-            .load(layout ?? digest.layout ?? "monthly", overrides: set)
+        // A path written in digest.yaml is relative to the digest folder, not to where gazette runs.
+        var name = layout ?? digest.layout ?? "monthly"
+        if layout == nil, name.contains("/") || name.hasSuffix(".yaml"), !name.hasPrefix("/") {
+            name = digest.folder + "/" + name
+        }
+        return Self.library(digestFolder: digest.folder, resources: resources, families: families)
+            .load(name, overrides: set)
     }
 
     /// Layouts of the digest's own `layouts/` folder first, then the bundled ones.

@@ -86,6 +86,8 @@ final class RunningProcess {
             process.waitUntilExit()
             return nil
         }
+        // Reaps the child: without it Foundation keeps the process objects (LeakSanitizer sees them).
+        process.waitUntilExit()
         return process.terminationStatus
     }
 }

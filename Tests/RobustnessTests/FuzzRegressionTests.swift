@@ -35,6 +35,14 @@ import Testing
         // line end on a line after the last, so the error named a line the file lacks.
         Finding(name: "digest.yaml without a final line end",
                 digestYAML: "title: T\nedition: June 2024\nsections: [National]\nq- [x] u", refused: true),
+        // Input 9460 (the layout's, fixed there): each level of a block quote narrowed the
+        // column by 12 pt with no cap, so 20 levels left almost no width (a long word then
+        // took a line per letter: 72 s for 25 KB) and 25 a negative one (text unwrapped, off
+        // the page). The checks include "no text past the page's edge".
+        Finding(name: "quote nested 25 deep",
+                body: String(repeating: "> ", count: 25) + "A short sentence, then a long word: "
+                    + String(repeating: "y", count: 3_000) + "\n",
+                refused: false),
     ]
 
     @Test(arguments: findings)
@@ -51,6 +59,8 @@ import Testing
                               articles: [article], mutated: finding.name)
         let outcome = try runner.run(input, render: true)
         #expect(outcome.problems.isEmpty, "\(outcome.problems)")
+        #expect(outcome.layoutFlaws.isEmpty, "\(outcome.layoutFlaws)")
         #expect(outcome.laidOut == !finding.refused)
+        #expect(outcome.seconds < 10)
     }
 }

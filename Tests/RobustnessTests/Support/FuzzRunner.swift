@@ -219,6 +219,9 @@ final class FuzzRunner {
                 case .text(let run):
                     point = run.origin
                     if !run.width.points.isFinite { problems.append("page \(number + 1): text of infinite width") }
+                    if run.origin.x + run.width > size.width + margin, !run.glyphs.isEmpty {
+                        problems.append("page \(number + 1): '\(run.text.prefix(40))' runs past the right edge")
+                    }
                 case .rule(let rule): point = rule.from
                 case .box(let box): point = box.frame.origin
                 case .image(let image): point = image.frame.origin
