@@ -216,9 +216,9 @@ extension BlockComposer {
     /// Numbered questions with lettered options; each question stays in one column.
     func quiz(_ questions: [QuizQuestion], firstNumber: Int, width: Length, language: String, showAnswers: Bool,
               block: Int) -> [FlowItem] {
-        let numberWidth = Length.pt(18)
-        let optionIndent = numberWidth + .pt(16)
-        let numberLook = bodyLook.with(bold: true, color: spec.colors.brand, family: spec.fonts.heading)
+        let numberWidth = spec.quiz.numberWidth
+        let optionIndent = numberWidth + spec.quiz.optionIndent
+        let numberLook = bodyLook.with(bold: true, color: spec.quiz.numberColor, family: spec.fonts.heading)
         var flow: [FlowItem] = []
         for (index, question) in questions.enumerated() {
             // Each question is its own unit, so a warning about it names its own line.

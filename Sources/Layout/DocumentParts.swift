@@ -141,11 +141,11 @@ struct DocumentParts {
 
     private func answers(_ questions: [QuizQuestion], firstNumber: Int, width: Length, language: String) -> [FlowItem] {
         let body = composer.bodyLook
-        let numberWidth = Length.pt(18)
+        let numberWidth = spec.quiz.numberWidth
         var flow: [FlowItem] = []
         for (index, question) in questions.enumerated() {
             let block = composer.newBlockID(at: question.location)
-            let number = setter.pieces([TextSpan("\(firstNumber + index).", font: body.font.bold(), color: spec.colors.brand)],
+            let number = setter.pieces([TextSpan("\(firstNumber + index).", font: body.font.bold(), color: spec.quiz.numberColor)],
                                        width: numberWidth, look: body, alignment: .left, language: language, block: block)
             var spans = [TextSpan("(\(alphabetic(question.answer + 1))) ", font: body.font.bold(), color: spec.colors.accent)]
             if question.answer < question.options.count {
@@ -295,12 +295,12 @@ struct DocumentParts {
             y += .pt(40)
         }
         if shows.contains(.title) {
-            put(Array(lines(digest.title, look: sans(.pt(36), bold: true, color: onBand, leading: .pt(42)),
+            put(Array(lines(digest.title, look: sans(style.titleSize, bold: true, color: onBand, leading: style.titleSize * 1.17),
                             width: body.width).prefix(4)), gap: .pt(8))
         }
         if shows.contains(.edition) {
-            put(lines(digest.edition, look: sans(.pt(22), color: style.band ? spec.colors.highlight : spec.colors.accent,
-                                                 leading: .pt(28)),
+            put(lines(digest.edition, look: sans(style.editionSize, color: style.band ? spec.colors.highlight : spec.colors.accent,
+                                                 leading: style.editionSize * 1.27),
                       width: body.width))
         }
         if !style.band {

@@ -20,6 +20,7 @@ public struct LayoutSpec: Sendable, Equatable {
     public var callout: CalloutStyle
     public var timeline: TimelineStyle
     public var caption: CaptionStyle
+    public var quiz: QuizStyle
     public var running: RunningStyle
     public var cover: CoverStyle
     public var strings: Strings
@@ -157,6 +158,15 @@ public struct CaptionStyle: Sendable, Equatable {
     public var color: Color
 }
 
+/// Questions, their lettered options and the answer key.
+public struct QuizStyle: Sendable, Equatable {
+    /// Room for the question number ("12.") before the question.
+    public var numberWidth: Length
+    /// How far options sit right of the question text, for their letters "(a)".
+    public var optionIndent: Length
+    public var numberColor: Color
+}
+
 /// Text in the three slots of a running header or footer; placeholders are filled per page.
 public struct RunningSlots: Sendable, Equatable {
     public var left: String
@@ -184,6 +194,8 @@ public struct CoverStyle: Sendable, Equatable {
     public var bandHeight: Double
     public var logo: Logo?
     public var show: [Element]
+    public var titleSize: Length
+    public var editionSize: Length
 }
 
 /// An image for the cover, with what layout needs to place it.
