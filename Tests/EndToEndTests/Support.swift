@@ -20,13 +20,20 @@ struct ProcessOutput {
 /// Runs a program to completion. Output goes to temporary files, so a program that prints
 /// a lot can never block on a full pipe.
 func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
+    try run(in: nil, executable, arguments, environment: environment)
+}
+
+/// Runs a program to completion with `folder` as its working directory (the caller's when nil).
+func run(in folder: String?, _ executable: String, _ arguments: [String],
+         environment: [String: String] = [:]) throws -> ProcessOutput {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let outPath = folder + "/stdout", errPath = folder + "/stderr"
+    let capture = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: capture) }
+    let outPath = capture + "/stdout", errPath = capture + "/stderr"
     _ = FileManager.default.createFile(atPath: outPath, contents: nil)
     _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))

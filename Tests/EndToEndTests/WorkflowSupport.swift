@@ -1,32 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs a program to completion in `folder` (the working directory), like `run`.
-func run(in folder: String, _ executable: String, _ arguments: [String],
-         environment: [String: String] = [:]) throws -> ProcessOutput {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let output = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: output) }
-    let outPath = output + "/stdout", errPath = output + "/stderr"
-    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    return ProcessOutput(status: process.terminationStatus,
-                         stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-                         stderr: try String(contentsOfFile: errPath, encoding: .utf8))
-}
-
 /// A program left running (`build --watch`), its output going to files the test reads while
 /// it runs. Every wait is bounded, and `stop` kills it if SIGTERM is not enough, so a broken
 /// watch fails the test instead of hanging the suite.
