@@ -21,6 +21,7 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPango", path: "Sources/CPango", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
@@ -37,7 +38,7 @@ let package = Package(
                 dependencies: ["DigestModel", "Diagnostics", "CCmark",
                                .product(name: "Yams", package: "Yams")]),
         .target(name: "TextShaping",
-                dependencies: ["Geometry", "LayoutSpec", "PageModel", "CPango", "CCairo"]),
+                dependencies: ["Geometry", "LayoutSpec", "PageModel", "CPango", "CCairo", "CHyphen"]),
         .target(name: "Layout",
                 dependencies: ["DigestModel", "LayoutSpec", "TextShaping", "PageModel",
                                "Diagnostics", "Geometry"]),

@@ -22,10 +22,11 @@ final class BlockComposer {
     /// Where each block id came from, for warnings raised later by pagination.
     private(set) var blockLocations: [Int: SourceLocation] = [:]
 
-    init(spec: LayoutSpec, shaper: TextShaper, columnHeight: Length) {
+    init(spec: LayoutSpec, shaper: TextShaper, hyphenator: Hyphenator?, columnHeight: Length) {
         self.spec = spec
         self.setter = LineSetter(shaper: shaper)
-        self.styler = InlineStyler(mono: spec.fonts.mono, linkColor: spec.colors.link)
+        self.styler = InlineStyler(mono: spec.fonts.mono, linkColor: spec.colors.link,
+                                   hyphenator: spec.text.hyphenate ? hyphenator : nil)
         self.columnHeight = columnHeight
     }
 
@@ -98,7 +99,8 @@ final class BlockComposer {
         case .heading(let level, let text):
             return heading(text, level: level, width: width, language: language, anchor: anchor, block: id)
         case .paragraph(let inlines):
-            let pieces = setter.pieces(styler.spans(inlines, look: bodyLook), width: width, look: bodyLook,
+            let spans = styler.spans(inlines, look: bodyLook, hyphenate: language.hasPrefix("en"))
+            let pieces = setter.pieces(spans, width: width, look: bodyLook,
                                        alignment: spec.text.justify ? .justify : .left, language: language, block: id)
             return LineSetter.paragraphFlow(pieces)
         case .list(let list):

@@ -21,9 +21,11 @@ public struct LayoutResult: Sendable {
 /// The contents lists page numbers it can only know after the body is laid out; it reserves
 /// its own pages first, so laying the body out once is enough and the numbers are exact.
 public enum DigestLayout {
-    public static func layout(_ digest: Digest, spec: LayoutSpec, shaper: TextShaper,
+    /// - Parameter hyphenator: English hyphenation patterns, used where the layout hyphenates.
+    public static func layout(_ digest: Digest, spec: LayoutSpec, shaper: TextShaper, hyphenator: Hyphenator? = nil,
                               creationDate: String? = nil) -> LayoutResult {
-        let composer = BlockComposer(spec: spec, shaper: shaper, columnHeight: spec.page.body.height)
+        let composer = BlockComposer(spec: spec, shaper: shaper, hyphenator: hyphenator,
+                                     columnHeight: spec.page.body.height)
         let parts = DocumentParts(spec: spec, composer: composer, digest: digest)
         var paginator = Paginator(spec: spec)
         var outline: [OutlineEntry] = []

@@ -30,11 +30,21 @@ extension TextLook {
 struct InlineStyler {
     let mono: String
     let linkColor: Color
+    /// Marks hyphenation points in running text, when the layout hyphenates.
+    var hyphenator: Hyphenator?
 
-    func spans(_ inlines: [Inline], look: TextLook) -> [TextSpan] {
+    /// - Parameter hyphenate: mark where words may break with a hyphen (body text only:
+    ///   never code, links or headings).
+    func spans(_ inlines: [Inline], look: TextLook, hyphenate: Bool = false) -> [TextSpan] {
         var spans: [TextSpan] = []
         append(inlines, font: look.font, color: look.color, link: nil, to: &spans)
-        return spans
+        guard hyphenate, let hyphenator else { return spans }
+        return spans.map { span in
+            guard span.link == nil, span.font.family != mono else { return span }
+            var hyphenated = span
+            hyphenated.text = hyphenator.softHyphenatedText(span.text)
+            return hyphenated
+        }
     }
 
     private func append(_ inlines: [Inline], font: FontStyle, color: Color, link: Link.Target?,

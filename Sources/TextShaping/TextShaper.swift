@@ -104,12 +104,15 @@ public final class TextShaper {
         defer { pango_attr_list_unref(attributes) }
         let language = pango_language_from_string(style.language)
         insert(pango_attr_language_new(language), into: attributes, from: 0, to: text.utf8.count)
-        // A word broken between characters gets no hyphen: such words are URLs and codes.
-        insert(pango_attr_insert_hyphens_new(0), into: attributes, from: 0, to: text.utf8.count)
         var offset = 0
         for span in spans {
             let end = offset + span.text.utf8.count
             insert(pango_attr_font_desc_new(description(for: span.font)), into: attributes, from: offset, to: end)
+            // A word broken between characters gets no hyphen (such words are URLs and codes);
+            // text marked with soft hyphens shows one where it breaks.
+            if !span.text.unicodeScalars.contains("\u{00AD}") {
+                insert(pango_attr_insert_hyphens_new(0), into: attributes, from: offset, to: end)
+            }
             insert(pango_attr_foreground_new(channel(span.color.red), channel(span.color.green),
                                              channel(span.color.blue)),
                    into: attributes, from: offset, to: end)

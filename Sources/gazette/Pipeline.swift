@@ -44,9 +44,21 @@ struct Pipeline {
         let shaper = try TextShaper(fontDirectory: resources.fonts)
         let (spec, layoutDiagnostics) = layout.resolve(for: digest, resources: resources, families: shaper.families())
         guard let spec else { return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics, result: nil, digest: digest) }
-        let result = DigestLayout.layout(digest, spec: spec, shaper: shaper, creationDate: reproducibleDate())
+        var hyphenation: [Diagnostic] = []
+        var hyphenator: Hyphenator?
+        if spec.text.hyphenate {
+            hyphenator = Hyphenator(dictionary: resources.englishHyphenation)
+            if hyphenator == nil {
+                hyphenation.append(.warning(
+                    "the layout hyphenates but '\(resources.englishHyphenation)' cannot be read; text is set without hyphens",
+                    at: nil, hint: "install the patterns with `apt-get install hyphen-en-us` (make does)"))
+            }
+        }
+        let result = DigestLayout.layout(digest, spec: spec, shaper: shaper, hyphenator: hyphenator,
+                                         creationDate: reproducibleDate())
         console?.detail("laid out \(plural(result.document.pages.count, "page")) in \(seconds(since: started)) (fonts from \(resources.fonts))")
-        return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics + result.warnings, result: result, digest: digest)
+        return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics + hyphenation + result.warnings,
+                       result: result, digest: digest)
     }
 
     /// The number of `articles/*.md` files, counted before reading so the first phase can say it.

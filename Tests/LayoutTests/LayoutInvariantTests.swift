@@ -87,7 +87,8 @@ struct Case: Sendable, CustomTestStringConvertible {
                 baseline = run.origin.y
             }
         }
-        let placed = words(pageText)
+        // Soft hyphens mark where a word may break; the reader never sees them.
+        let placed = words(pageText.replacingOccurrences(of: "\u{00AD}", with: ""))
         var cursor = placed.startIndex
         for article in digest.articles {
             for block in article.blocks {

@@ -1,0 +1,2 @@
+// libhyphen: TeX-style hyphenation patterns (no pkg-config file; see PITFALLS.md).
+#include <hyphen.h>
