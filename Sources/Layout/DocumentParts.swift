@@ -120,7 +120,8 @@ struct DocumentParts {
         let width = spec.page.columnWidth
         for article in digest.articles where !article.quiz.isEmpty {
             if !flow.isEmpty { flow.append(.space(spec.text.blockSpacing)) }
-            let look = sans(.pt(9), bold: true, color: spec.colors.brand, leading: .pt(12))
+            let heading = spec.heading(level: 4)
+            let look = sans(heading.size, bold: true, color: spec.colors.brand, leading: heading.leading)
             let title = setter.pieces([TextSpan(article.title, font: look.font, color: look.color,
                                                 link: .destination("article-\(article.slug)"))],
                                       width: width, look: look, alignment: .left, language: article.language,
