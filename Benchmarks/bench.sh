@@ -60,6 +60,8 @@ mkdir -p "$out"
 meta="$out/meta.env"
 {
   echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "dirty=$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo yes || echo no)"
   echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "runs=$runs"
 } > "$meta"

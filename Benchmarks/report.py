@@ -49,10 +49,12 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu or platform.processor() or 'CPU model not reported'}), {memory}, {system}"
 
 
-def versions(binary: str, shared: Path) -> list[str]:
+def versions(binary: str, shared: Path, meta: dict[str, str]) -> list[str]:
     root = Path(__file__).resolve().parent.parent
-    commit = run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"])
-    dirty = run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"])
+    # The commit recorded when the run started; the tree may have moved on since.
+    commit = meta.get("commit") or run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"])
+    dirty = meta.get("dirty") == "yes" if "dirty" in meta else bool(
+        run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"]))
     swift = run(["swift", "--version"]).splitlines()
     libs = ", ".join(f"{name} {run(['pkg-config', '--modversion', name]) or '?'}"
                      for name in ("pango", "cairo", "harfbuzz", "fontconfig"))
@@ -201,7 +203,7 @@ def section(out: Path, binary: str, shared: Path) -> str:
 
     lines.append(f"Machine: {machine()}.")
     lines.append("")
-    lines += [f"- {v}" for v in versions(binary, shared)]
+    lines += [f"- {v}" for v in versions(binary, shared, meta)]
     lines += ["", "Reproduce: `make bench` (all of the above, ~15 min), or "
               "`RUNS=1 SIZES=\"14 100\" MEMORY_SIZES=100 make bench` for a quick look; raw numbers "
               f"in `{out}`.", "", END]
