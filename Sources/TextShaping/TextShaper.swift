@@ -43,6 +43,7 @@ public final class TextShaper {
     }
 
     private func shape(_ spans: [TextSpan], width: Length?, style: ParagraphStyle) -> [ShapedLine] {
+        let spans = spans.map(\.withBreakChances)
         let text = spans.map(\.text).joined()
         guard !text.isEmpty else { return [] }
         guard let layout = pango_layout_new(fonts.context) else { return [] }
@@ -324,6 +325,32 @@ public final class TextShaper {
             if starts[mid] <= byte { low = mid } else { high = mid - 1 }
         }
         return low
+    }
+}
+
+extension TextSpan {
+    /// Longest stretch without a space that Pango is given whole.
+    package static let longestUnbrokenStretch = 256
+
+    /// The span with an invisible break chance (U+200B) after every 256 characters that have
+    /// no space between them. Pango's time to break a stretch it can only break between
+    /// characters grows with the square of its length (a 40,000-letter "word" took 2 s); no
+    /// real word or URL is that long, so ordinary text is never touched.
+    var withBreakChances: TextSpan {
+        var run = 0
+        guard text.unicodeScalars.contains(where: { scalar in
+            run = scalar.properties.isWhitespace ? 0 : run + 1
+            return run > Self.longestUnbrokenStretch
+        }) else { return self }
+        var copy = self
+        copy.text = ""
+        run = 0
+        for scalar in text.unicodeScalars {
+            run = scalar.properties.isWhitespace ? 0 : run + 1
+            if run > Self.longestUnbrokenStretch { copy.text.unicodeScalars.append("\u{200B}"); run = 1 }
+            copy.text.unicodeScalars.append(scalar)
+        }
+        return copy
     }
 }
 

@@ -58,6 +58,17 @@ import TextShaping
         #expect(lines.flatMap(\.runs).map(\.text).joined() == long)
     }
 
+    @Test func aStretchOfThousandsOfLettersGetsBreakChancesAndKeepsEveryLetter() {
+        let word = String(repeating: "abcdefghij", count: 1_000)
+        let width = Length.pt(200)
+        let lines = sharedShaper.lines([TextSpan(word, font: serif, color: .black)], width: width,
+                                       style: ParagraphStyle(alignment: .left, language: "en"))
+        for line in lines { #expect(line.x + line.width <= width + .pt(0.01)) }
+        let shown = lines.flatMap(\.runs).map(\.text).joined()
+        #expect(shown.replacingOccurrences(of: "\u{200B}", with: "") == word)
+        #expect(shown.unicodeScalars.filter { $0 == "\u{200B}" }.count == (word.count - 1) / TextSpan.longestUnbrokenStretch)
+    }
+
     @Test func linkedTextReportsWhereItIsOnTheLine() {
         let spans = [TextSpan("Read the ", font: serif, color: .black),
                      TextSpan("full text", font: serif, color: .black, link: .uri("https://example.org/")),
