@@ -38,7 +38,8 @@ public final class Hyphenator {
         guard letters.count >= 7, letters.count < 64,
               letters.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) }),
               !letters.allSatisfy({ (65...90).contains($0) }) else { return word }
-        var lowered = letters.map { (65...90).contains($0) ? $0 + 32 : $0 }
+        // libhyphen reads the word as a C string (strstr), so it needs its terminating NUL.
+        var lowered = letters.map { (65...90).contains($0) ? $0 + 32 : $0 } + [0]
         var hyphens = [CChar](repeating: 0, count: letters.count + 5)
         var replacements: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var positions: UnsafeMutablePointer<Int32>?
