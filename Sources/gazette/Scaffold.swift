@@ -199,20 +199,8 @@ enum Scaffold {
         """
     }
 
-    /// `text` as a double-quoted YAML string.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// `text` as a double-quoted YAML string: a JSON string literal is one, escapes included.
+    static func quoted(_ text: String) -> String { JSON.string(text) }
 
     /// "July 2024" for a folder named `2024-07` (a month folder, as the README suggests).
     static func edition(fromFolderName name: String) -> String? {
