@@ -24,9 +24,10 @@ final class BlockComposer {
 
     init(spec: LayoutSpec, shaper: TextShaper, hyphenator: Hyphenator?, columnHeight: Length) {
         self.spec = spec
-        self.setter = LineSetter(shaper: shaper)
+        self.setter = LineSetter(shaper: shaper, lineBreaking: spec.text.lineBreaking)
         self.styler = InlineStyler(mono: spec.fonts.mono, linkColor: spec.colors.link,
-                                   hyphenator: spec.text.hyphenate ? hyphenator : nil)
+                                   hyphenator: spec.text.hyphenate ? hyphenator : nil,
+                                   hyphenation: spec.text.hyphenation)
         self.columnHeight = columnHeight
     }
 

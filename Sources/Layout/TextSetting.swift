@@ -32,6 +32,7 @@ struct InlineStyler {
     let linkColor: Color
     /// Marks hyphenation points in running text, when the layout hyphenates.
     var hyphenator: Hyphenator?
+    var hyphenation = HyphenationRules()
 
     /// - Parameter hyphenate: mark where words may break with a hyphen (body text only:
     ///   never code, links or headings).
@@ -42,7 +43,7 @@ struct InlineStyler {
         return spans.map { span in
             guard span.link == nil, span.font.family != mono else { return span }
             var hyphenated = span
-            hyphenated.text = hyphenator.softHyphenatedText(span.text)
+            hyphenated.text = hyphenator.softHyphenatedText(span.text, rules: hyphenation)
             return hyphenated
         }
     }
@@ -88,12 +89,15 @@ final class MissingGlyphs {
 /// Sets text into pieces: one piece per line, with the line's glyph runs and links.
 struct LineSetter {
     let shaper: TextShaper
+    /// How justified paragraphs are broken, from the layout.
+    var lineBreaking: LineBreaking = .optimal
     let missing = MissingGlyphs()
 
     /// Lines of `spans` in `width`, each a piece `look.leading` tall (taller if a line's fonts need it).
     func pieces(_ spans: [TextSpan], width: Length, look: TextLook, alignment: ParagraphStyle.Alignment,
                 language: String, x: Length = .zero, kind: Piece.Kind = .text, block: Int?) -> [Piece] {
-        let lines = shaper.lines(spans, width: width, style: ParagraphStyle(alignment: alignment, language: language))
+        let style = ParagraphStyle(alignment: alignment, language: language, lineBreaking: lineBreaking)
+        let lines = shaper.lines(spans, width: width, style: style)
         for run in lines.flatMap(\.runs) where run.glyphs.contains(where: { $0.id == 0 }) {
             unshownText(in: run).forEach(missing.note)
         }

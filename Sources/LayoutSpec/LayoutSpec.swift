@@ -82,12 +82,36 @@ public struct TextSpec: Sendable, Equatable {
     /// Baseline-to-baseline distance of body text.
     public var leading: Length
     public var justify: Bool
+    /// How justified paragraphs are broken into lines.
+    public var lineBreaking: LineBreaking
     public var hyphenate: Bool
+    /// Where words may break: only words this long, leaving this many letters on each side.
+    public var hyphenation: HyphenationRules
     public var paragraphSpacing: Length
     /// Space around lists, tables, callouts, figures, timelines.
     public var blockSpacing: Length
     public var smallSize: Length
     public var smallLeading: Length
+}
+
+/// How justified text is broken into lines; ragged text is always broken first-fit.
+public enum LineBreaking: String, Sendable, Equatable, CaseIterable {
+    /// Knuth–Plass total fit over the whole paragraph: fewer loose lines and stacked hyphens.
+    case optimal
+    /// Pango's own first-fit breaking: each line as full as it can be.
+    case greedy
+}
+
+/// Limits on where a word may be hyphenated.
+public struct HyphenationRules: Sendable, Equatable, Hashable {
+    /// Shortest word, in letters, that may be hyphenated.
+    public var minimumWord: Int
+    /// Fewest letters left before the hyphen, and carried to the next line.
+    public var minimumBefore: Int
+    public var minimumAfter: Int
+    public init(minimumWord: Int = 6, minimumBefore: Int = 2, minimumAfter: Int = 3) {
+        self.minimumWord = minimumWord; self.minimumBefore = minimumBefore; self.minimumAfter = minimumAfter
+    }
 }
 
 public struct HeadingStyle: Sendable, Equatable {

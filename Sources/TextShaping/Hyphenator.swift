@@ -1,5 +1,6 @@
 internal import CHyphen
 import Foundation
+import LayoutSpec
 
 /// Where words may break with a hyphen, from a libhyphen pattern dictionary.
 ///
@@ -16,26 +17,48 @@ public final class Hyphenator {
 
     deinit { hnj_hyphen_free(UnsafeMutablePointer(dictionary)) }
 
-    /// `text` with every word soft-hyphenated; everything between words is left as it is.
-    public func softHyphenatedText(_ text: String) -> String {
-        var result = "", word = ""
+    /// `text` with every word soft-hyphenated where `rules` allow; everything between words,
+    /// and every word in a web or mail address or a file path, is left as it is.
+    public func softHyphenatedText(_ text: String, rules: HyphenationRules = .init()) -> String {
+        var result = ""
+        var token = ""
+        func flush() {
+            result += Self.isAddress(token) ? token : hyphenatedToken(token, rules: rules)
+            token = ""
+        }
         for character in text {
+            if character.isWhitespace { flush(); result.append(character) } else { token.append(character) }
+        }
+        flush()
+        return result
+    }
+
+    /// URLs, mail addresses and paths: a hyphen inside one would change what a reader types.
+    private static func isAddress(_ token: String) -> Bool {
+        token.contains("://") || token.contains("www.") || token.contains("@") || token.contains("/")
+            || token.contains("\\") || token.contains("_")
+    }
+
+    private func hyphenatedToken(_ token: String, rules: HyphenationRules) -> String {
+        var result = "", word = ""
+        for character in token {
             if character.isASCII && character.isLetter {
                 word.append(character)
             } else {
-                result += softHyphenated(word) + String(character)
+                result += softHyphenated(word, rules: rules) + String(character)
                 word = ""
             }
         }
-        return result + softHyphenated(word)
+        return result + softHyphenated(word, rules: rules)
     }
 
-    /// `word` with a soft hyphen at every place the patterns allow; words of other scripts,
-    /// words under seven letters (breaking them saves little and makes hyphens pile up in
-    /// first-fit lines), words with digits or in capitals only come back as they are.
-    public func softHyphenated(_ word: String) -> String {
+    /// `word` with a soft hyphen at every place the patterns and `rules` allow. Words of other
+    /// scripts, shorter words, words with digits and words in capitals only (abbreviations
+    /// such as NASA) come back as they are.
+    public func softHyphenated(_ word: String, rules: HyphenationRules = .init()) -> String {
         let letters = Array(word.utf8)
-        guard letters.count >= 7, letters.count < 64,
+        guard letters.count >= rules.minimumWord, letters.count < 64,
+              letters.count >= rules.minimumBefore + rules.minimumAfter,
               letters.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) }),
               !letters.allSatisfy({ (65...90).contains($0) }) else { return word }
         // libhyphen reads the word as a C string (strstr), so it needs its terminating NUL.
@@ -46,8 +69,9 @@ public final class Hyphenator {
         var cuts: UnsafeMutablePointer<Int32>?
         let failed = lowered.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { word in
-                hnj_hyphen_hyphenate2(UnsafeMutablePointer(dictionary), word.baseAddress, Int32(letters.count),
-                                      &hyphens, nil, &replacements, &positions, &cuts)
+                hnj_hyphen_hyphenate3(UnsafeMutablePointer(dictionary), word.baseAddress, Int32(letters.count),
+                                      &hyphens, nil, &replacements, &positions, &cuts,
+                                      Int32(rules.minimumBefore), Int32(rules.minimumAfter), 0, 0)
             }
         }
         if let replacements { for index in 0..<letters.count { free(replacements[index]) } }
@@ -56,8 +80,9 @@ public final class Hyphenator {
         var result = ""
         for (index, byte) in letters.enumerated() {
             result.unicodeScalars.append(Unicode.Scalar(byte))
-            // An odd digit after a letter allows a break there; the last letters never break.
-            if index < letters.count - 1, hyphens[index] & 1 == 1 { result.unicodeScalars.append("\u{00AD}") }
+            // An odd digit after a letter allows a break there, if enough letters stay on each side.
+            if index + 1 >= rules.minimumBefore, letters.count - index - 1 >= rules.minimumAfter,
+               hyphens[index] & 1 == 1 { result.unicodeScalars.append("\u{00AD}") }
         }
         return result
     }

@@ -1,4 +1,5 @@
 import Geometry
+import LayoutSpec
 import PageModel
 
 /// A font request: a family list, a size and a face.
@@ -30,8 +31,9 @@ public struct ParagraphStyle: Sendable, Equatable {
     public var alignment: Alignment
     /// BCP 47 language of the text, for shaping and line-break rules.
     public var language: String
-    public init(alignment: Alignment, language: String) {
-        self.alignment = alignment; self.language = language
+    public var lineBreaking: LineBreaking
+    public init(alignment: Alignment, language: String, lineBreaking: LineBreaking = .optimal) {
+        self.alignment = alignment; self.language = language; self.lineBreaking = lineBreaking
     }
 }
 

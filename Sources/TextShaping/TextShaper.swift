@@ -9,7 +9,7 @@ import PageModel
 /// Not thread-safe: Pango gave different output from two threads in some runs (see
 /// PITFALLS.md), so one shaper serves one build, on one thread.
 public final class TextShaper {
-    private let fonts: FontLibrary
+    let fonts: FontLibrary
     private var descriptions: [FontStyle: OpaquePointer] = [:]
     /// The font file, face index and size of each Pango font met so far. Each key holds a
     /// reference to its font, so the address cannot be reused by another font while cached.
@@ -20,6 +20,10 @@ public final class TextShaper {
     /// `oneToOne[n]`: n clusters of one byte and one glyph each, shared by every run of n
     /// ASCII characters without ligatures (most runs of Latin text), to keep the page model small.
     private var oneToOne: [[Cluster]] = []
+    /// Per Pango font (each key holds a reference): the width of its hyphen, and the height
+    /// above and below the baseline of a line in it, for total-fit line breaking.
+    var hyphenWidths: [UnsafeMutableRawPointer: Int32] = [:]
+    var fontLineMetrics: [UnsafeMutableRawPointer: (ascent: Int32, descent: Int32)] = [:]
 
     /// - Parameter fontDirectory: the folder whose fonts, and only those, may be used.
     public init(fontDirectory: String) throws {
@@ -29,6 +33,8 @@ public final class TextShaper {
     deinit {
         for description in descriptions.values { pango_font_description_free(description) }
         for font in faces.keys { g_object_unref(font) }
+        for font in hyphenWidths.keys { g_object_unref(font) }
+        for font in fontLineMetrics.keys { g_object_unref(font) }
     }
 
     /// Breaks `spans` into lines no wider than `width` (one line per hard break when nil).
@@ -46,6 +52,10 @@ public final class TextShaper {
         let spans = spans.map(\.withBreakChances)
         let text = spans.map(\.text).joined()
         guard !text.isEmpty else { return [] }
+        if let width, style.alignment == .justify, style.lineBreaking == .optimal,
+           let lines = totalFitLines(spans, text: text, width: pangoUnits(width), style: style) {
+            return lines
+        }
         guard let layout = pango_layout_new(fonts.context) else { return [] }
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
 
@@ -86,7 +96,7 @@ public final class TextShaper {
 
     // MARK: - Pango
 
-    private func configure(_ layout: OpaquePointer, spans: [TextSpan], text: String, width: Length?,
+    func configure(_ layout: OpaquePointer, spans: [TextSpan], text: String, width: Length?,
                            style: ParagraphStyle) {
         pango_layout_set_text(layout, text, Int32(text.utf8.count))
         if let width {
@@ -154,33 +164,44 @@ public final class TextShaper {
             var logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iterator, nil, &logical)
             let baseline = pango_layout_iter_get_baseline(iterator)
-            var x = logical.x
-            var runs: [GlyphRun] = []
-            var links: [LinkSpan] = []
+            var items: [UnsafeMutablePointer<PangoGlyphItem>] = []
             var node = line.pointee.runs
             while let current = node {
                 defer { node = current.pointee.next }
-                guard let item = current.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self) else { continue }
-                let runWidth = pango_glyph_string_get_width(item.pointee.glyphs)
-                let span = spanIndex(forByte: Int(item.pointee.item.pointee.offset), starts: spanStarts)
-                if let run = glyphRun(item, at: x, text: text, color: spans[span].color) {
-                    runs.append(run)
-                }
-                if let target = spans[span].link {
-                    let start = points(x), width = points(runWidth)
-                    if let last = links.last, last.target == target, abs((last.x + last.width - start).points) < 0.01 {
-                        links[links.count - 1].width = last.width + width
-                    } else {
-                        links.append(LinkSpan(x: start, width: width, target: target))
-                    }
-                }
-                x += runWidth
+                if let item = current.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self) { items.append(item) }
             }
+            let (runs, links) = runsAndLinks(items, from: logical.x, text: text, spans: spans, spanStarts: spanStarts)
             let ascent = points(baseline - logical.y)
             lines.append(ShapedLine(runs: runs, ascent: ascent, descent: points(logical.height) - ascent,
                                     x: points(logical.x), width: points(logical.width), links: links))
         } while pango_layout_iter_next_line(iterator) != 0
         return lines
+    }
+
+    /// Glyph runs of `items`, in visual order, set one after another from `x`, and the
+    /// clickable stretches among them.
+    func runsAndLinks(_ items: [UnsafeMutablePointer<PangoGlyphItem>], from x: Int32, text: UnsafePointer<CChar>,
+                      spans: [TextSpan], spanStarts: [Int]) -> (runs: [GlyphRun], links: [LinkSpan]) {
+        var x = x
+        var runs: [GlyphRun] = []
+        var links: [LinkSpan] = []
+        for item in items {
+            let runWidth = pango_glyph_string_get_width(item.pointee.glyphs)
+            let span = spanIndex(forByte: Int(item.pointee.item.pointee.offset), starts: spanStarts)
+            if let run = glyphRun(item, at: x, text: text, color: spans[span].color) {
+                runs.append(run)
+            }
+            if let target = spans[span].link {
+                let start = points(x), width = points(runWidth)
+                if let last = links.last, last.target == target, abs((last.x + last.width - start).points) < 0.01 {
+                    links[links.count - 1].width = last.width + width
+                } else {
+                    links.append(LinkSpan(x: start, width: width, target: target))
+                }
+            }
+            x += runWidth
+        }
+        return (runs, links)
     }
 
     /// The font file, face index and pixel size of a Pango font, looked up once per font.
@@ -202,7 +223,7 @@ public final class TextShaper {
         return known
     }
 
-    private func glyphRun(_ item: UnsafeMutablePointer<PangoGlyphItem>, at x: Int32,
+    func glyphRun(_ item: UnsafeMutablePointer<PangoGlyphItem>, at x: Int32,
                           text: UnsafePointer<CChar>, color: Color) -> GlyphRun? {
         guard let font = item.pointee.item.pointee.analysis.font, let (face, size) = face(of: font) else { return nil }
 
@@ -318,7 +339,7 @@ public final class TextShaper {
         return merged
     }
 
-    private func spanIndex(forByte byte: Int, starts: [Int]) -> Int {
+    func spanIndex(forByte byte: Int, starts: [Int]) -> Int {
         var low = 0, high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
@@ -364,8 +385,8 @@ extension Unicode.Scalar {
     }
 }
 
-private func pangoUnits(_ length: Length) -> Int32 { Int32((length.points * Double(PANGO_SCALE)).rounded()) }
-private func points(_ units: Int32) -> Length { .pt(Double(units) / Double(PANGO_SCALE)) }
+func pangoUnits(_ length: Length) -> Int32 { Int32((length.points * Double(PANGO_SCALE)).rounded()) }
+func points(_ units: Int32) -> Length { .pt(Double(units) / Double(PANGO_SCALE)) }
 private func channel(_ value: Double) -> UInt16 { UInt16((min(max(value, 0), 1) * 65535).rounded()) }
 
 /// False when `bytes` (UTF-8) cannot hold a combining mark: every mark is at U+0300 or above,
@@ -409,6 +430,7 @@ private struct ShapeRequest: Hashable {
     func hash(into hasher: inout Hasher) {
         hasher.combine(width)
         hasher.combine(style.language)
+        hasher.combine(style.lineBreaking)
         for span in spans {
             hasher.combine(span.text)
             hasher.combine(span.font)

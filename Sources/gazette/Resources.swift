@@ -9,7 +9,7 @@ struct Resources {
     var fonts: String { home + "/Fonts" }
     var layouts: String { home + "/Layouts" }
     /// US English hyphenation patterns, from Debian's hyphen-en-us.
-    var englishHyphenation: String { "/usr/share/hyphen/hyph_en_US.dic" }
+    var englishHyphenation: String { layouts + "/hyphenation/hyph_en_US.dic" }
 
     /// - Throws: `InternalError` (exit 70) when no resources are found, or when
     ///   `GAZETTE_HOME` is set to a folder without fonts: a silent fallback would hide the typo.

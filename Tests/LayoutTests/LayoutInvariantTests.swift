@@ -76,13 +76,17 @@ struct Case: Sendable, CustomTestStringConvertible {
     @Test(arguments: invariantMonths)
     func everyWordOfEveryArticleIsPlacedInOrder(month: Case) throws {
         let (digest, result) = try laidOut(month)
-        // Runs on one baseline are one line: join them as they are, and lines with a space.
+        // Runs that follow each other on one baseline are one line: join them as they are, and
+        // lines (or columns that happen to share a baseline) with a space.
         var pageText = ""
         var baseline: Length?
+        var lineEnd: Length?
         for page in result.document.pages {
             for case .text(let run) in page.items {
-                // A line that ends in a dash inside a word ("Russia–" / "North") continues it.
-                if run.origin.y != baseline, !["-", "–", "—"].contains(pageText.last ?? " ") { pageText += " " }
+                defer { lineEnd = run.origin.x + run.width }
+                if run.origin.y == baseline, let lineEnd, abs((run.origin.x - lineEnd).points) > 1 { pageText += " " }
+                // A line broken at a soft hyphen continues the word; any other line starts a word.
+                if run.origin.y != baseline, pageText.last != "\u{00AD}" { pageText += " " }
                 pageText += run.text
                 baseline = run.origin.y
             }
@@ -96,11 +100,11 @@ struct Case: Sendable, CustomTestStringConvertible {
                 // Words longer than a column are broken between characters, and lines with
                 // right-to-left text hold their runs in visual order: neither compares word by word.
                 for word in words(inlines.plainText) where word.count <= 25 {
-                    guard let found = placed[cursor...].firstIndex(of: word) else {
+                    guard let (found, count) = firstPlacement(of: word, in: placed, from: cursor) else {
                         Issue.record("'\(word)' of \(article.slug) is missing or out of order; placed text here: \(placed[max(cursor - 8, 0)..<min(cursor + 12, placed.count)].joined(separator: " "))")
                         return
                     }
-                    cursor = found + 1
+                    cursor = found + count
                 }
             }
         }
@@ -117,6 +121,21 @@ struct Case: Sendable, CustomTestStringConvertible {
             #expect(anchors)
         }
         #expect(result.document.outline.flatMap(\.children).count == digest.articles.count)
+    }
+
+    /// Where `word` is next placed: as one word, or (a line broken after a dash inside it, as in
+    /// "Russia–" / "North") as its two parts on consecutive lines. Returns the index and the
+    /// number of placed words it takes.
+    func firstPlacement(of word: String, in placed: [String], from start: Int) -> (Int, Int)? {
+        let dashes = word.indices.filter { ["-", "–", "—", "/"].contains(word[$0]) && word.index(after: $0) < word.endIndex }
+        for index in start..<placed.count {
+            if placed[index] == word { return (index, 1) }
+            for dash in dashes where index + 1 < placed.count {
+                let cut = word.index(after: dash)
+                if placed[index] == String(word[..<cut]), placed[index + 1] == String(word[cut...]) { return (index, 2) }
+            }
+        }
+        return nil
     }
 
     func isRightToLeft(_ text: String) -> Bool {

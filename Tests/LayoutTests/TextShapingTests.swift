@@ -1,4 +1,6 @@
+import Foundation
 import Geometry
+import LayoutSpec
 import PageModel
 import Testing
 import TextShaping
@@ -43,8 +45,59 @@ import TextShaping
         #expect(lines.count > 5)
         for line in lines { #expect(line.x + line.width <= width + .pt(0.01)) }
         for line in lines.dropLast() {
-            let inkRight = line.runs.map { $0.origin.x + $0.width }.max() ?? .zero
-            #expect(abs((inkRight - width).points) < 4, "a justified line ends at the right edge")
+            let right = line.runs.map { $0.origin.x + $0.width }.max() ?? .zero
+            #expect(abs((right - width).points) < 0.01, "a justified line ends exactly at the right edge")
+        }
+    }
+
+    /// Total fit and first fit set the same words in the same order; only the breaks differ.
+    @Test(arguments: [LineBreaking.optimal, .greedy])
+    func everyWordOfAJustifiedParagraphIsSetOnceInOrder(breaking: LineBreaking) {
+        let text = "A justified paragraph in a narrow column, with links, numbers (1,234.5) and a hyphen-"
+            + "joined word; it runs on long enough to need several lines of text to hold it all."
+        let lines = sharedShaper.lines([TextSpan(text, font: serif, color: .black)], width: .pt(120),
+                                       style: ParagraphStyle(alignment: .justify, language: "en", lineBreaking: breaking))
+        let setText = lines.map { $0.runs.map(\.text).joined() }
+        #expect(lines.count > 3)
+        // First fit leaves the space that ends a line in the line; total fit drops it.
+        let words = setText.joined(separator: " ").replacingOccurrences(of: "- ", with: "-").split(separator: " ")
+        #expect(words == text.split(separator: " "))
+        for line in lines {
+            for run in line.runs {
+                #expect(run.clusters.map(\.byteCount).reduce(0, +) == run.text.utf8.count)
+                #expect(run.clusters.map(\.glyphCount).reduce(0, +) == run.glyphs.count)
+            }
+        }
+    }
+
+    /// Hindi breaks only between words, and justification widens the spaces, never the
+    /// letters: every word keeps the glyph positions it has when set alone.
+    @Test func justifiedHindiBreaksBetweenWordsAndKeepsEachWordWhole() throws {
+        let text = "संसद के दोनों सदनों में राष्ट्रपति का अभिभाषण हुआ और प्रधानमंत्री ने मंत्रिपरिषद के सदस्यों का "
+            + "परिचय कराया। क्षेत्रीय दलों ने राज्यों के अधिकारों पर चर्चा की मांग की।"
+        let width = Length.pt(130)
+        let lines = sharedShaper.lines([TextSpan(text, font: serif, color: .black)], width: width,
+                                       style: ParagraphStyle(alignment: .justify, language: "hi"))
+        #expect(lines.count > 2)
+        let setLines = lines.map { $0.runs.map(\.text).joined() }
+        #expect(setLines.joined(separator: " ") == text, "lines end only at spaces")
+        for line in lines.dropLast() {
+            let run = try #require(line.runs.first)
+            #expect(line.runs.count == 1)
+            let alone = try #require(sharedShaper.lines([TextSpan(run.text, font: serif, color: .black)], width: nil,
+                                                        style: ParagraphStyle(alignment: .left, language: "hi"))
+                                        .first?.runs.first)
+            #expect(alone.glyphs.count == run.glyphs.count)
+            // Offsets between glyphs of one word match; only after a space may a gap grow.
+            let words = run.text.split(separator: " ", omittingEmptySubsequences: false).count
+            var widened = 0
+            for index in 1..<run.glyphs.count {
+                let set = run.glyphs[index].x - run.glyphs[index - 1].x
+                let natural = alone.glyphs[index].x - alone.glyphs[index - 1].x
+                if abs((set - natural).points) > 0.01 { widened += 1 }
+            }
+            #expect(widened <= words - 1, "only the \(words - 1) spaces may grow")
+            #expect(abs((line.x + line.width - width).points) < 0.01)
         }
     }
 
