@@ -77,11 +77,6 @@ public struct PlacedPage: Sendable, Equatable {
     public init(page: Page, origin: Point, scale: Double) {
         self.page = page; self.origin = origin; self.scale = scale
     }
-
-    /// The rectangle the page covers on the sheet.
-    public var frame: Rect {
-        Rect(x: origin.x, y: origin.y, width: page.size.width * scale, height: page.size.height * scale)
-    }
 }
 
 /// A straight line.
