@@ -126,6 +126,9 @@ struct Handout: ParsableCommand {
             throw ExitStatus.inputError
         }
         let chosen = try selection(in: ready.digest)
+        guard !chosen.isEmpty else {
+            throw UsageError(command: "handout", message: "\(digest) has no articles to print; add one with `gazette new article`")
+        }
         let press = Press(grayscale: grayscale, nup: nup.flatMap(Imposition.Grid.init(rawValue:)), booklet: booklet,
                           sheet: sheet?.size, bleed: cropMarks ? (bleed.flatMap(Units.length) ?? .mm(3)) : nil,
                           language: ready.digest.language)
