@@ -80,6 +80,7 @@ public struct Color: Hashable, Sendable {
 
 /// Paper sizes by their usual names, portrait.
 public enum PaperSize {
+    public static let a3 = Size(width: .mm(297), height: .mm(420))
     public static let a4 = Size(width: .mm(210), height: .mm(297))
     public static let a5 = Size(width: .mm(148), height: .mm(210))
     public static let letter = Size(width: .inch(8.5), height: .inch(11))
@@ -88,6 +89,7 @@ public enum PaperSize {
     /// The size for a name such as `A4` or `letter`, case-insensitive.
     public static func named(_ name: String) -> Size? {
         switch name.lowercased() {
+        case "a3": a3
         case "a4": a4
         case "a5": a5
         case "letter": letter

@@ -40,7 +40,8 @@ struct Paginator {
     init(spec: LayoutSpec) { self.spec = spec }
 
     private var body: Rect { spec.page.body }
-    private var remaining: Length { body.maxY - cursor }
+    /// Height left below the cursor on the current page.
+    var remaining: Length { body.maxY - cursor }
     private var pageIsEmpty: Bool { cursor <= body.minY + .pt(0.01) }
 
     mutating func startPage(section: String?) {

@@ -314,9 +314,9 @@ struct LayoutDecoder {
 public typealias ImageProbe = @Sendable (String) -> (isJPEG: Bool, width: Int, height: Int)?
 
 /// Lengths and paper sizes as layout files write them.
-enum Units {
+public enum Units {
     /// `12pt`, `20mm`, `2.5cm`, `0.5in`, or a bare number of points.
-    static func length(_ text: String) -> Length? {
+    public static func length(_ text: String) -> Length? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         let units: [(String, (Double) -> Length)] = [("pt", { .pt($0) }), ("mm", { .mm($0) }),
                                                      ("cm", { .mm($0 * 10) }), ("in", { .inch($0) })]

@@ -55,6 +55,28 @@ public enum PageItem: Sendable, Equatable {
     case link(Link)
     /// A named destination: links and outline entries jump here.
     case anchor(name: String, at: Point)
+    /// A whole finished page drawn smaller (or larger) on this one: how handouts put pages
+    /// on sheets without laying them out again.
+    case placed(PlacedPage)
+}
+
+/// A finished page drawn on a sheet: moved to `origin`, scaled by `scale`, clipped to its
+/// own size, so its text, rules and images stay vector and its text stays searchable.
+///
+/// The placed page's links and named destinations are not drawn: on a sheet of several pages
+/// they would repeat names and point at pages that no longer exist.
+public struct PlacedPage: Sendable, Equatable {
+    public var page: Page
+    /// Where the page's top-left corner lands on the sheet.
+    public var origin: Point
+    /// 1 keeps the page's size; 0.5 halves it.
+    public var scale: Double
+    /// How far past its edges the page may draw (in the page's own points): the bleed of a
+    /// page printed with crop marks. Zero clips to the page.
+    public var bleed = Length.zero
+    public init(page: Page, origin: Point, scale: Double) {
+        self.page = page; self.origin = origin; self.scale = scale
+    }
 }
 
 /// A straight line.
@@ -91,6 +113,8 @@ public struct PlacedImage: Sendable, Equatable {
     public var frame: Rect
     public var pixelWidth: Int
     public var pixelHeight: Int
+    /// Draw the picture's pixels in shades of gray (for handouts printed in black and white).
+    public var grayscale = false
     public init(path: String, format: Format, frame: Rect, pixelWidth: Int, pixelHeight: Int) {
         self.path = path; self.format = format; self.frame = frame
         self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight

@@ -92,6 +92,27 @@ final class CairoSurface {
         try checkCairo(cairo_surface_status(pointer), action: "write", path: path)
     }
 
+    /// Replaces every pixel of an image surface (RGB24 or ARGB32) by its gray of equal
+    /// lightness (Rec. 709 luma, as `Imposition.gray` turns colours), keeping its alpha.
+    ///
+    /// Cairo stores alpha-premultiplied channels; the luma of premultiplied channels is the
+    /// premultiplied luma, so the weighting holds either way.
+    func convertToGray() {
+        cairo_surface_flush(pointer)
+        guard let data = cairo_image_surface_get_data(pointer) else { return }
+        let stride = Int(cairo_image_surface_get_stride(pointer))
+        for row in 0..<pixelHeight {
+            let pixels = UnsafeMutableRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+            for column in 0..<pixelWidth {
+                let pixel = pixels[column]
+                let red = Double((pixel >> 16) & 0xFF), green = Double((pixel >> 8) & 0xFF), blue = Double(pixel & 0xFF)
+                let level = UInt32((0.2126 * red + 0.7152 * green + 0.0722 * blue).rounded())
+                pixels[column] = (pixel & 0xFF00_0000) | (level << 16) | (level << 8) | level
+            }
+        }
+        cairo_surface_mark_dirty(pointer)
+    }
+
     /// Writes an image surface as a PNG file.
     func writePNG(to path: String) throws {
         cairo_surface_flush(pointer)

@@ -55,6 +55,30 @@ final class PageDrawer {
         case .image(let image): try draw(image)
         case .link(let link): if target == .pdf { mark(link) }
         case .anchor(let name, let point): if target == .pdf { markDestination(name, at: point) }
+        case .placed(let placed): try draw(placed, page: page)
+        }
+    }
+
+    /// Draws a whole page scaled onto this one, clipped to its size plus its bleed.
+    ///
+    /// Only what prints is drawn: the placed page's links and destinations would land at
+    /// unscaled positions, so imposition copies them onto the sheet itself.
+    private func draw(_ placed: PlacedPage, page: Int) throws {
+        guard placed.scale.isFinite, placed.scale > 0 else { return }
+        let cr = context.pointer
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        cairo_translate(cr, placed.origin.x.points, placed.origin.y.points)
+        cairo_scale(cr, placed.scale, placed.scale)
+        let bleed = placed.bleed.points
+        cairo_rectangle(cr, -bleed, -bleed, placed.page.size.width.points + 2 * bleed,
+                        placed.page.size.height.points + 2 * bleed)
+        cairo_clip(cr)
+        for item in placed.page.items {
+            switch item {
+            case .link, .anchor: continue
+            default: try draw(item, page: page)
+            }
         }
     }
 

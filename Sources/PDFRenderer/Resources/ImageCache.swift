@@ -16,7 +16,8 @@ enum LoadedImage {
     }
 }
 
-/// The images of one render, keyed by path, each read and decoded once.
+/// The images of one render, keyed by path (and whether drawn in gray), each read and
+/// decoded once.
 ///
 /// Every surface is tagged with `CAIRO_MIME_TYPE_UNIQUE_ID` set to its path, so cairo writes
 /// an image placed many times (a logo on every page) into the PDF only once.
@@ -25,29 +26,33 @@ final class ImageCache {
 
     /// The image at `placed.path`, loading it on first use.
     func image(for placed: PlacedImage) throws -> LoadedImage {
-        if let image = images[placed.path] { return image }
+        // A NUL cannot occur in a path, so the gray copy's key never meets another file's.
+        let key = placed.grayscale ? placed.path + "\u{0}gray" : placed.path
+        if let image = images[key] { return image }
         let image =
             switch placed.format {
-            case .png: LoadedImage.pixels(try Self.loadPNG(placed.path))
-            case .jpeg: LoadedImage.jpeg(try Self.loadJPEG(placed.path))
+            case .png: LoadedImage.pixels(try Self.loadPNG(placed.path, gray: placed.grayscale))
+            case .jpeg: LoadedImage.jpeg(try Self.loadJPEG(placed.path, gray: placed.grayscale))
             }
-        try image.surface.attachMimeData(
-            CAIRO_MIME_TYPE_UNIQUE_ID, bytes: Array(placed.path.utf8), path: placed.path)
-        images[placed.path] = image
+        try image.surface.attachMimeData(CAIRO_MIME_TYPE_UNIQUE_ID, bytes: Array(key.utf8), path: placed.path)
+        images[key] = image
         return image
     }
 
-    private static func loadPNG(_ path: String) throws -> CairoSurface {
+    private static func loadPNG(_ path: String, gray: Bool) throws -> CairoSurface {
         // Checked first: cairo's "file not found" would not say which file.
         guard isReadableFile(path) else {
             throw RenderError.unreadableFile(path: path, reason: "image file not found or not readable")
         }
-        return try CairoSurface.png(path: path)
+        let surface = try CairoSurface.png(path: path)
+        if gray { surface.convertToGray() }
+        return surface
     }
 
-    private static func loadJPEG(_ path: String) throws -> CairoSurface {
-        let bytes = try readBytes(of: path)
+    private static func loadJPEG(_ path: String, gray: Bool) throws -> CairoSurface {
+        var bytes = try readBytes(of: path)
         guard let header = JPEGHeader(bytes) else { throw RenderError.notJPEG(path: path) }
+        if gray { bytes = try GrayJPEG.convert(bytes, path: path) }
         let surface = try CairoSurface.image(width: header.width, height: header.height, path: path)
         try surface.attachMimeData(CAIRO_MIME_TYPE_JPEG, bytes: bytes, path: path)
         return surface
