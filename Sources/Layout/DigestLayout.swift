@@ -104,7 +104,7 @@ public enum DigestLayout {
         }
 
         outline.insert(OutlineEntry(title: spec.strings.contents, destination: "contents"), at: 0)
-        let document = PagedDocument(pages: pages, outline: outline, metadata: metadata(for: digest, creationDate: creationDate))
+        let document = PagedDocument(pages: pages, outline: outline, metadata: metadata(for: digest, spec: spec, creationDate: creationDate))
         var articlePages: [String: Int] = [:]
         for article in digest.articles {
             if let page = anchorPages["article-\(article.slug)"] { articlePages[article.slug] = page + frontCount }
@@ -122,18 +122,20 @@ public enum DigestLayout {
         return result
     }
 
-    static func metadata(for digest: Digest, creationDate: String?) -> Metadata {
+    static func metadata(for digest: Digest, spec: LayoutSpec, creationDate: String?) -> Metadata {
         Metadata(title: "\(digest.title) — \(digest.edition)", author: digest.publisher, subject: digest.edition,
                  keywords: digest.sections.filter { !$0.articles.isEmpty }.map(\.name),
-                 creationDate: creationDate ?? editionDate(digest), language: digest.language)
+                 creationDate: creationDate ?? editionDate(digest, months: spec.strings.months), language: digest.language)
     }
 
     /// A creation date that follows from the content, never the clock: the last day of the
-    /// edition's month when the edition reads "June 2024", else the newest article's date.
-    static func editionDate(_ digest: Digest) -> String {
+    /// edition's month when the edition reads "June 2024" (in English or in the layout's
+    /// `months`), else the newest article's date.
+    static func editionDate(_ digest: Digest, months: [String] = []) -> String {
         let words = digest.edition.split(separator: " ")
         if words.count == 2, let year = Int(words[1]),
-           let month = MonthNames.english.firstIndex(where: { $0.lowercased() == words[0].lowercased() }) {
+           let month = MonthNames.english.firstIndex(where: { $0.lowercased() == words[0].lowercased() })
+               ?? months.firstIndex(where: { $0.lowercased() == words[0].lowercased() }) {
             let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
             return CalendarDate(year: year, month: month + 1, day: days[month]).description + "T00:00:00Z"
         }

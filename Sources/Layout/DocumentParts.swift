@@ -59,8 +59,8 @@ struct DocumentParts {
     /// Date and tags, the title, the summary and the source, across all columns.
     func articleHeader(_ article: Article, anchor: String) -> Piece {
         let language = article.language
-        let months = MonthNames.names(for: language)
-        let date = "\(article.date.day) \(months[article.date.month - 1]) \(article.date.year)"
+        let strings = spec.strings(for: language)
+        let date = strings.format(year: article.date.year, month: article.date.month, day: article.date.day)
         let meta = ([date] + article.tags).joined(separator: "  ·  ")
         var pieces: [Piece] = []
         var gaps: [Length] = []
@@ -84,7 +84,7 @@ struct DocumentParts {
         }
         if let source = article.source {
             let look = sans(style.metaSize, color: spec.colors.link)
-            let sourcePieces = capped(lines("Source: \(source)", look: look, width: bodyWidth, language: language,
+            let sourcePieces = capped(lines("\(strings.source): \(source)", look: look, width: bodyWidth, language: language,
                                             link: .uri(source)), to: 3, what: "source", of: article)
             gaps.append(.pt(3))
             gaps += Array(repeating: .zero, count: max(sourcePieces.count - 1, 0))
@@ -334,9 +334,9 @@ struct DocumentParts {
         }
         if shows.contains(.facts) {
             let questionCount = digest.articles.map(\.quiz.count).reduce(0, +)
-            var facts = ["\(digest.articles.count) articles",
-                         "\(digest.sections.filter { !$0.articles.isEmpty }.count) sections"]
-            if questionCount > 0 { facts.append("\(questionCount) practice questions with answers") }
+            var facts = [spec.strings.articleCount(digest.articles.count),
+                         spec.strings.sectionCount(digest.sections.filter { !$0.articles.isEmpty }.count)]
+            if questionCount > 0 { facts.append(spec.strings.questionCount(questionCount)) }
             y = body.maxY - .pt(14)
             draft.items.append(.rule(Rule(from: Point(x: body.minX, y: y - .pt(6)), to: Point(x: body.maxX, y: y - .pt(6)),
                                           width: .pt(0.6), color: spec.colors.rule)))

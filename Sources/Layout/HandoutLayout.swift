@@ -89,7 +89,7 @@ public enum HandoutLayout {
             answerPages = key.pages
         }
         let running = RunningHeads(spec: spec, shaper: shaper, digest: digest)
-        var metadata = DigestLayout.metadata(for: digest, creationDate: creationDate)
+        var metadata = DigestLayout.metadata(for: digest, spec: spec, creationDate: creationDate)
         if articles.count == 1, let only = articles.first { metadata.title = only.title }
         metadata.keywords = Array(Set(articles.map(\.section))).sorted()
 
@@ -148,10 +148,11 @@ struct HandoutParts {
 
     /// "Name ____  Class ____  Date ____" across the page, then a thin rule under the strip.
     ///
-    /// The labels are English, like the layout's own words for a handout that has no
-    /// translation yet; each blank is a rule on the labels' baseline.
+    /// The labels are the layout's strings for the digest's language; each blank is a rule on
+    /// the labels' baseline.
     func fillInBlanks() -> Piece {
-        let fields: [(String, Double)] = [("Name", 0.5), ("Class", 0.22), ("Date", 0.28)]
+        let fields: [(String, Double)] = [(spec.strings.name, 0.5), (spec.strings.className, 0.22),
+                                          (spec.strings.dateField, 0.28)]
         let height = Length.pt(26)
         let baseline = Length.pt(16)
         var items: [PageItem] = []
@@ -186,7 +187,7 @@ struct HandoutParts {
 
     /// "Notes" and ruled lines every `lineSpacing` down to `height`.
     func notes(height: Length) -> Piece {
-        let title = label("NOTES", size: .pt(8.5), color: spec.colors.accent)
+        let title = label(spec.strings.notes.uppercased(), size: .pt(8.5), color: spec.colors.accent)
         let titleHeight = title.reduce(.zero) { $0 + $1.height }
         var items = title.flatMap(\.items)
         var y = titleHeight + lineSpacing

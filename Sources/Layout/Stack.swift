@@ -14,12 +14,8 @@ func stack(_ pieces: [Piece], gaps: [Length] = [], kind: Piece.Kind = .graphic, 
     return Piece(height: y, items: items, kind: kind, block: block, baseline: pieces.first?.baseline)
 }
 
-/// Month names for dates in running text, by language.
+/// English month names, for reading an edition such as "June 2024" whatever the layout's language.
 enum MonthNames {
     static let english = ["January", "February", "March", "April", "May", "June", "July", "August",
                           "September", "October", "November", "December"]
-    static let hindi = ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर",
-                        "नवंबर", "दिसंबर"]
-
-    static func names(for language: String) -> [String] { language.hasPrefix("hi") ? hindi : english }
 }

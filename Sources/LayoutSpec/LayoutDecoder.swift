@@ -121,7 +121,13 @@ struct LayoutDecoder {
             strings: Strings(contents: string("strings.contents"), section: string("strings.section"),
                              inThisIssue: string("strings.in-this-issue"), practice: string("strings.practice"),
                              practiceLabel: string("strings.practice-label"), answers: string("strings.answers"),
-                             answersLabel: string("strings.answers-label"), answer: string("strings.answer")))
+                             answersLabel: string("strings.answers-label"), answer: string("strings.answer"),
+                             source: string("strings.source"), months: months("strings.months"),
+                             date: string("strings.date"), name: string("strings.name"),
+                             className: string("strings.class"), dateField: string("strings.date-field"),
+                             notes: string("strings.notes"), articleCount: plural("strings.article-count"),
+                             sectionCount: plural("strings.section-count"),
+                             questionCount: plural("strings.question-count")))
     }
 
     // MARK: - Typed values
@@ -211,6 +217,21 @@ struct LayoutDecoder {
             return options[0]
         }
         return text
+    }
+
+    private mutating func plural(_ key: String) -> Plural {
+        Plural(one: string(key + ".one"), other: string(key + ".other"))
+    }
+
+    /// Twelve month names, January first.
+    private mutating func months(_ key: String) -> [String] {
+        let names = strings(key)
+        if names.count != 12, let location = value(at: key)?.location {
+            diagnostics.append(.error("'\(key)' must name the twelve months, January first; it has \(names.count)",
+                                      at: location))
+            return (1...12).map(String.init)
+        }
+        return names
     }
 
     private mutating func strings(_ key: String) -> [String] {

@@ -37,32 +37,51 @@ public struct LayoutLibrary: Sendable {
     }
 
     /// Loads a layout by name or path, with `overrides` (`key.path=value`) applied on top.
-    public func load(_ nameOrPath: String, overrides: [String] = []) -> (LayoutSpec?, [Diagnostic]) {
-        switch resolvedTree(nameOrPath, overrides: overrides) {
+    /// - Parameter language: the digest's language (BCP 47); the layout's `languages` entry for
+    ///   it, if any, is laid over the layout before `overrides`.
+    public func load(_ nameOrPath: String, overrides: [String] = [], language: String? = nil) -> (LayoutSpec?, [Diagnostic]) {
+        switch resolvedTree(nameOrPath, overrides: overrides, language: language) {
         case .failure(let error): return (nil, error.diagnostics)
-        case .success(let (tree, name)):
-            var decoder = LayoutDecoder(tree: tree, knownFamilies: knownFamilies, imageProbe: imageProbe) { location in
-                URL(fileURLWithPath: location.file).deletingLastPathComponent().path
+        case .success(let (tree, name, translations)):
+            var (spec, diagnostics) = decode(tree, name: name)
+            // Each language's entries are checked too, so a typo shows before a digest in
+            // that language meets it; their strings serve articles in that language.
+            for (code, translated) in translations {
+                let (translatedSpec, translatedDiagnostics) = decode(translated, name: name)
+                diagnostics += translatedDiagnostics.filter { !diagnostics.contains($0) }
+                if let translatedSpec { spec?.translations[code] = translatedSpec.strings }
             }
-            let spec = decoder.decode(name: name)
-            return (spec, decoder.diagnostics.sorted {
+            if diagnostics.contains(where: { $0.severity == .error }) { spec = nil }
+            return (spec, diagnostics.sorted {
                 ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0))
             })
         }
     }
 
+    private func decode(_ tree: LayoutTree, name: String) -> (LayoutSpec?, [Diagnostic]) {
+        var decoder = LayoutDecoder(tree: tree, knownFamilies: knownFamilies, imageProbe: imageProbe) { location in
+            URL(fileURLWithPath: location.file).deletingLastPathComponent().path
+        }
+        let spec = decoder.decode(name: name)
+        return (spec, decoder.diagnostics)
+    }
+
     /// The fully merged layout written as YAML, for `gazette layouts show`.
     public func resolvedYAML(_ nameOrPath: String, overrides: [String] = []) -> (String?, [Diagnostic]) {
         let (spec, diagnostics) = load(nameOrPath, overrides: overrides)
-        guard spec != nil, case .success(let (tree, _)) = resolvedTree(nameOrPath, overrides: overrides) else {
+        guard spec != nil, case .success(let (tree, _, _)) = resolvedTree(nameOrPath, overrides: overrides),
+              case .success(let merged) = find(nameOrPath, from: nil).map({ chain($0) }) else {
             return (nil, diagnostics)
         }
-        return (tree.yaml(), diagnostics)
+        return ((merged["languages"].map { tree.setting(["languages"], to: $0) } ?? tree).yaml(), diagnostics)
     }
 
     // MARK: - Finding and merging files
 
-    private func resolvedTree(_ nameOrPath: String, overrides: [String]) -> Result<(LayoutTree, String), DiagnosticError> {
+    /// The merged tree for the digest's language, its name, and the tree for every language the
+    /// layout translates (keyed by primary language subtag, such as `hi`).
+    private func resolvedTree(_ nameOrPath: String, overrides: [String], language: String? = nil)
+        -> Result<(LayoutTree, String, [String: LayoutTree]), DiagnosticError> {
         guard let path = find(nameOrPath, from: nil) else {
             let names = available().map(\.name)
             let hint = Suggestion.closest(to: nameOrPath, in: names).map { "did you mean '\($0)'?" }
@@ -70,15 +89,36 @@ public struct LayoutLibrary: Sendable {
             return .failure(DiagnosticError([.error("no layout named '\(nameOrPath)'", at: nil, hint: hint)]))
         }
         do {
-            var tree = try chain(path).get()
-            tree = try apply(overrides, to: tree)
+            let merged = try chain(path).get()
+            let overlays = try languageOverlays(of: merged)
+            let base = merged.removing("languages")
+            let primary = language.map { String($0.lowercased().prefix { $0 != "-" && $0 != "_" }) }
+            let tree = try apply(overrides, to: primary.flatMap { overlays[$0] }.map(base.merged) ?? base)
+            let translations = try overlays.mapValues { try apply(overrides, to: base.merged(with: $0)) }
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            return .success((tree, name))
+            return .success((tree, name, translations))
         } catch let error as DiagnosticError {
             return .failure(error)
         } catch {
             return .failure(DiagnosticError([.error("\(error)", at: nil)]))
         }
+    }
+
+    /// The `languages` entry: for each language, a part of a layout to lay over the rest.
+    private func languageOverlays(of tree: LayoutTree) throws(DiagnosticError) -> [String: LayoutTree] {
+        guard let languages = tree["languages"] else { return [:] }
+        guard case .mapping(let entries, _) = languages else {
+            throw DiagnosticError([.error("'languages' must map language codes to layout keys", at: languages.location,
+                                          hint: "for example languages: {hi: {strings: {contents: विषय-सूची}}}")])
+        }
+        var overlays: [String: LayoutTree] = [:]
+        for entry in entries {
+            guard case .mapping = entry.value else {
+                throw DiagnosticError([.error("'languages.\(entry.key)' must hold layout keys", at: entry.value.location)])
+            }
+            overlays[entry.key.lowercased()] = entry.value
+        }
+        return overlays
     }
 
     /// A path for a name (searched in `folders`) or a path (relative to `base` when given).

@@ -24,6 +24,14 @@ public struct LayoutSpec: Sendable, Equatable {
     public var running: RunningStyle
     public var cover: CoverStyle
     public var strings: Strings
+    /// The fixed words in each language the layout translates (`languages:`), by primary
+    /// language subtag: an article in Hindi gets Hindi dates in an English digest.
+    public var translations: [String: Strings] = [:]
+
+    /// The fixed words for text in `language`: its translation, else the digest's.
+    public func strings(for language: String) -> Strings {
+        translations[String(language.lowercased().prefix { $0 != "-" && $0 != "_" })] ?? strings
+    }
 
     /// The style of body heading `level` (2…6).
     public func heading(level: Int) -> HeadingStyle {
@@ -244,4 +252,37 @@ public struct Strings: Sendable, Equatable {
     public var answers: String
     public var answersLabel: String
     public var answer: String
+    /// Before an article's source address.
+    public var source: String
+    /// January to December, for dates.
+    public var months: [String]
+    /// A date, with `{day}`, `{month}` and `{year}`.
+    public var date: String
+    /// The fields a handout asks the student to fill in, and the heading over its ruled lines.
+    public var name: String
+    public var className: String
+    public var dateField: String
+    public var notes: String
+    /// The cover's counts: "14 articles", "6 sections", "42 practice questions with answers".
+    public var articleCount: Plural
+    public var sectionCount: Plural
+    public var questionCount: Plural
+
+    /// `date` in words: "21 June 2024".
+    public func format(year: Int, month: Int, day: Int) -> String {
+        date.replacingOccurrences(of: "{day}", with: String(day))
+            .replacingOccurrences(of: "{month}", with: months[min(max(month - 1, 0), months.count - 1)])
+            .replacingOccurrences(of: "{year}", with: String(year))
+    }
+}
+
+/// A phrase with `{count}` in a singular and a plural form.
+public struct Plural: Sendable, Equatable {
+    public var one: String
+    public var other: String
+    public init(one: String, other: String) { self.one = one; self.other = other }
+
+    public func callAsFunction(_ count: Int) -> String {
+        (count == 1 ? one : other).replacingOccurrences(of: "{count}", with: String(count))
+    }
 }

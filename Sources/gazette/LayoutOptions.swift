@@ -21,7 +21,7 @@ struct LayoutOptions: ParsableArguments {
             name = digest.folder + "/" + name
         }
         return Self.library(digestFolder: digest.folder, resources: resources, families: families)
-            .load(name, overrides: set)
+            .load(name, overrides: set, language: digest.language)
     }
 
     /// Layouts of the digest's own `layouts/` folder first, then the bundled ones.

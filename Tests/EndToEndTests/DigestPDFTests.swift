@@ -123,7 +123,7 @@ import Testing
         #expect(expected.count > 200, "the month should have Hindi text")
         let missing = expected.filter { !found.contains($0) }
         let share = 1 - Double(missing.count) / Double(max(expected.count, 1))
-        #expect(share >= 0.99, "only \(share) found; missing: \(missing.prefix(20))")
+        #expect(share >= 0.995, "only \(share) found; missing: \(missing.prefix(20))")
     }
 
     @Test(arguments: months)

@@ -100,6 +100,43 @@ struct LayoutFolder {
         ])
     }
 
+    @Test func aLanguageIsLaidOverTheLayoutOnlyForDigestsInIt() throws {
+        let folder = try LayoutFolder(["two.yaml": """
+            extends: monthly
+            languages:
+              ta:
+                strings: {contents: பொருளடக்கம், months: [ஜனவரி, பிப்ரவரி, மார்ச், ஏப்ரல், மே, ஜூன், ஜூலை, ஆகஸ்ட், செப்டம்பர், அக்டோபர், நவம்பர், டிசம்பர்]}
+                text: {size: 10pt}
+            """])
+        let english = try #require(folder.library.load("two", language: "en").0)
+        #expect(english.strings.contents == "Contents" && english.text.size == .pt(9.5))
+        let tamil = try #require(folder.library.load("two", language: "ta-IN").0)
+        #expect(tamil.strings.contents == "பொருளடக்கம்" && tamil.text.size == .pt(10))
+        // Hindi comes from monthly; an article in Tamil inside the English digest gets Tamil dates.
+        #expect(english.strings(for: "hi").contents == "विषय-सूची")
+        #expect(english.strings(for: "ta").format(year: 2024, month: 6, day: 21) == "21 ஜூன் 2024")
+        #expect(english.strings(for: "fr").contents == "Contents")
+        // --set wins over the language's keys.
+        let set = try #require(folder.library.load("two", overrides: ["text.size=11pt"], language: "ta").0)
+        #expect(set.text.size == .pt(11))
+    }
+
+    @Test func mistakesInALanguageAreReportedWhateverTheDigestsLanguage() throws {
+        let folder = try LayoutFolder(["lang.yaml": """
+            extends: monthly
+            languages:
+              hi:
+                strings: {contnts: सूची, months: [जनवरी]}
+            """, "flat.yaml": "extends: monthly\nlanguages: [hi]\n"])
+        #expect(folder.errors(loading: "lang") == [
+            "\(folder.path)/lang.yaml:4:15: error: unknown layout key 'strings.contnts'; did you mean 'contents'?",
+            "\(folder.path)/lang.yaml:4:38: error: 'strings.months' must name the twelve months, January first; it has 1",
+        ])
+        #expect(folder.errors(loading: "flat") == [
+            "\(folder.path)/flat.yaml:2:12: error: 'languages' must map language codes to layout keys; for example languages: {hi: {strings: {contents: विषय-सूची}}}",
+        ])
+    }
+
     @Test func wrongTypesAndUnitsAreReportedAtTheValue() throws {
         let folder = try LayoutFolder(["bad.yaml": """
             extends: monthly
