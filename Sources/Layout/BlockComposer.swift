@@ -22,8 +22,11 @@ final class BlockComposer {
     /// Where each block id came from, for warnings raised later by pagination.
     private(set) var blockLocations: [Int: SourceLocation] = [:]
 
-    init(spec: LayoutSpec, shaper: TextShaper, hyphenator: Hyphenator?, columnHeight: Length) {
+    /// - Parameter firstBlockID: block numbers start after it, so that composers of different
+    ///   articles never give two blocks the same number.
+    init(spec: LayoutSpec, shaper: TextShaper, hyphenator: Hyphenator?, columnHeight: Length, firstBlockID: Int = 0) {
         self.spec = spec
+        self.blockCount = firstBlockID
         self.setter = LineSetter(shaper: shaper, lineBreaking: spec.text.lineBreaking)
         self.styler = InlineStyler(mono: spec.fonts.mono, linkColor: spec.colors.link,
                                    hyphenator: spec.text.hyphenate ? hyphenator : nil,
@@ -51,6 +54,12 @@ final class BlockComposer {
         blockCount += 1
         if let location { blockLocations[blockCount] = location }
         return blockCount
+    }
+
+    /// Takes over what another composer learnt while composing an article for this one.
+    func adopt(warnings: [Diagnostic], blockLocations: [Int: SourceLocation]) {
+        self.warnings += warnings
+        self.blockLocations.merge(blockLocations) { first, _ in first }
     }
 
     func warn(_ message: String, at location: SourceLocation?) {

@@ -22,10 +22,15 @@ public struct LayoutResult: Sendable {
 /// its own pages first, so laying the body out once is enough and the numbers are exact.
 public enum DigestLayout {
     /// - Parameter hyphenator: English hyphenation patterns, used where the layout hyphenates.
+    /// - Parameter helper: makes a second shaper, for composing articles on a second thread;
+    ///   nil composes everything on this one. The output is the same either way.
     public static func layout(_ digest: Digest, spec: LayoutSpec, shaper: TextShaper, hyphenator: Hyphenator? = nil,
-                              creationDate: String? = nil) -> LayoutResult {
+                              helper: ShaperFactory? = nil, creationDate: String? = nil) -> LayoutResult {
         let composer = BlockComposer(spec: spec, shaper: shaper, hyphenator: hyphenator,
                                      columnHeight: spec.page.body.height)
+        let flows = ArticleFlows(jobs: articleJobs(digest), spec: spec, shaper: shaper, hyphenator: hyphenator,
+                                 helper: helper)
+        var articleIndex = 0
         let parts = DocumentParts(spec: spec, composer: composer, digest: digest)
         var paginator = Paginator(spec: spec)
         var outline: [OutlineEntry] = []
@@ -41,11 +46,10 @@ public enum DigestLayout {
             for article in section.articles {
                 let articleAnchor = "article-\(article.slug)"
                 contents.append(ContentsEntry(level: 1, title: article.title, destination: articleAnchor))
-                var headings: [(level: Int, title: String, anchor: String)] = []
-                let blocks = digest.collectsQuizzes
-                    ? article.blocks.filter { if case .quiz = $0.content { false } else { true } } : article.blocks
-                let flow = composer.flow(blocks, width: spec.page.columnWidth, language: article.language,
-                                         anchorPrefix: articleAnchor, headings: &headings)
+                let composed = flows.flow(at: articleIndex)
+                articleIndex += 1
+                composer.adopt(warnings: composed.warnings, blockLocations: composed.blockLocations)
+                let (flow, headings) = (composed.flow, composed.headings)
                 // The header stays with the article's first unit (a callout, say), or four
                 // lines when that unit is taller than a page.
                 let firstUnit = ColumnFiller(flow: flow).firstUnitHeight()
@@ -120,6 +124,16 @@ public enum DigestLayout {
             for case .anchor(let name, _) in items where result[name] == nil { result[name] = index }
         }
         return result
+    }
+
+    /// What composing each article needs, in the order the loop above places them.
+    private static func articleJobs(_ digest: Digest) -> [ArticleFlows.Job] {
+        digest.sections.flatMap(\.articles).map { article in
+            let blocks = digest.collectsQuizzes
+                ? article.blocks.filter { if case .quiz = $0.content { false } else { true } } : article.blocks
+            return ArticleFlows.Job(blocks: blocks, language: article.language, anchorPrefix: "article-\(article.slug)",
+                                    location: article.location)
+        }
     }
 
     static func metadata(for digest: Digest, spec: LayoutSpec, creationDate: String?) -> Metadata {

@@ -55,10 +55,22 @@ struct Pipeline {
             }
         }
         let result = DigestLayout.layout(digest, spec: spec, shaper: shaper, hyphenator: hyphenator,
+                                         helper: helperShaper(hyphenates: hyphenator != nil),
                                          creationDate: reproducibleDate())
         console?.detail("laid out \(plural(result.document.pages.count, "page")) in \(seconds(since: started)) (fonts from \(resources.fonts))")
         return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics + hyphenation + result.warnings,
                        result: result, digest: digest)
+    }
+
+    /// A shaper for a second thread to compose articles with, unless `GAZETTE_THREADS=1` asks
+    /// for one thread (the output is the same; see `ArticleFlows`).
+    func helperShaper(hyphenates: Bool) -> ShaperFactory? {
+        guard ProcessInfo.processInfo.environment["GAZETTE_THREADS"] != "1" else { return nil }
+        let fonts = resources.fonts, dictionary = resources.englishHyphenation
+        return {
+            guard let shaper = try? TextShaper(fontDirectory: fonts) else { return nil }
+            return (shaper, hyphenates ? Hyphenator(dictionary: dictionary) : nil)
+        }
     }
 
     /// The number of `articles/*.md` files, counted before reading so the first phase can say it.

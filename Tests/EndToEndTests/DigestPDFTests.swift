@@ -140,6 +140,20 @@ import Testing
         #expect(identical, "\(first.count) bytes, then \(second.count)")
     }
 
+    /// Articles are composed on two threads by default; one thread must give the same bytes.
+    @Test(arguments: months)
+    func aBuildOnOneThreadIsByteIdenticalToOneOnTwo(month: String) throws {
+        let (rendered, _) = try rendered(month)
+        let serial = try temporaryFolder() + "/serial.pdf"
+        let build = try run(gazette(), ["build", rendered.folder, "--output", serial] + rendered.layoutArguments,
+                            environment: ["GAZETTE_THREADS": "1"])
+        #expect(build.status == 0)
+        let parallel = try Data(contentsOf: URL(fileURLWithPath: rendered.pdf))
+        let single = try Data(contentsOf: URL(fileURLWithPath: serial))
+        let identical = parallel == single
+        #expect(identical, "\(parallel.count) bytes on two threads, \(single.count) on one")
+    }
+
     @Test func metadataComesFromTheDigestAndTheEditionNotTheClock() throws {
         let (rendered, digest) = try rendered("corpus")
         let info = try run(tool("pdfinfo"), ["-isodates", rendered.pdf]).stdout
