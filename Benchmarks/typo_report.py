@@ -29,6 +29,7 @@ hyphen runs and the hanging hyphens it reports are what a reader sees.
 from __future__ import annotations
 
 import argparse
+import bisect
 import collections
 import json
 import re
@@ -135,15 +136,17 @@ def gutters(rows: list[list[LTChar]]) -> list[tuple[float, float]]:
 
 
 def lines_of(page_number: int, rows: list[list[LTChar]], bands: list[tuple[float, float]]) -> list[Line]:
-    """Rows cut into lines at the gutters; a row with a glyph in a gutter spans the columns
-    (a heading, a wide table, a contents entry) and is left out."""
+    """Rows cut into lines at the gutters' middles. A row with a glyph in the middle half of a
+    gutter spans the columns (a heading, a wide table, a contents entry) and is left out; one
+    that only reaches into its edge is a line with a hanging comma or hyphen, and stays."""
+    middles = [((3 * a + b) / 4, (a + 3 * b) / 4) for a, b in bands]
     lines = []
     for row in rows:
-        if any(g.x1 > a and g.x0 < b for g in row for a, b in bands):
+        if any(g.x1 > a and g.x0 < b for g in row for a, b in middles):
             continue
         by_column = collections.defaultdict(list)
         for g in row:
-            by_column[sum(1 for a, _ in bands if g.x0 >= a)].append(g)
+            by_column[sum(1 for a, b in bands if g.x0 + g.x1 > a + b)].append(g)
         for column, members in by_column.items():
             members.sort(key=lambda g: (g.x0, g.x1))
             lines.append(Line(page_number, column, members[0].matrix[5], members))
@@ -151,36 +154,39 @@ def lines_of(page_number: int, rows: list[list[LTChar]], bands: list[tuple[float
 
 
 def hangs(line: Line, right: float) -> bool:
-    """Whether only the last glyph, a punctuation mark or hyphen, is past the edge: margin
-    kerning (Typst's overhang) rather than a line that did not fit."""
+    """Whether only the last glyph, a punctuation mark or hyphen that starts inside the column,
+    is past the edge: margin kerning (Typst's overhang) rather than a line that did not fit.
+    (The glyph before it may reach past the edge too: its advance, not its ink, when the mark
+    is kerned under it, as in "r,".)"""
     last = line.glyphs[-1]
-    rest = max((g.x1 for g in line.glyphs[:-1]), default=line.left)
-    return not last.get_text().isalnum() and rest <= right + TOO_WIDE
+    return not last.get_text().isalnum() and last.x0 <= right + TOO_WIDE
 
 
 def edge(values: list[float], rightmost: bool) -> float | None:
-    """A column's edge: of the ends shared (within 0.5 pt) by at least 3 lines and a third as
-    many as the commonest end, the outermost. The commonest end alone is not enough: a callout
-    or a list in the column can hold more lines than the text beside it."""
-    clusters: list[list[float]] = []
-    for value in sorted(values):
-        if clusters and value - clusters[-1][-1] <= 0.5:
-            clusters[-1].append(value)
-        else:
-            clusters.append([value])
-    most = max((len(c) for c in clusters), default=0)
-    ends = [statistics.median(c) for c in clusters if len(c) >= max(3, most / 3)]
+    """A column's edge: where many lines end. Every end within 0.5 pt of an end supports it;
+    of the ends supported by a tenth of the lines and a third as many as the best supported,
+    the outermost, taken as the median of the ends around it. The best supported end alone is
+    not enough: a callout or a list in the column can hold more lines than the text beside it.
+    Ragged text has no such end (None): then nothing in that column is justified, and nothing
+    is measured as too wide."""
+    values = sorted(values)
+    def around(v: float) -> list[float]:
+        return values[bisect.bisect_left(values, v - 0.5):bisect.bisect_right(values, v + 0.5)]
+    support = {v: len(around(v)) for v in values}
+    most = max(support.values(), default=0)
+    ends = [v for v, n in support.items() if n >= max(3, len(values) / 10, most / 3)]
     if not ends:
         return None
-    return max(ends) if rightmost else min(ends)
+    return statistics.median(around(max(ends) if rightmost else min(ends)))
 
 
 @dataclass
 class Report:
     pages: int
     body_size: float
-    body_lines: int
-    justified: int
+    lines: list[Line]
+    justified: list[Line]
+    unmeasured: int                 # body lines in columns without a common edge (ragged)
     loose: list[Line]
     hyphen_runs: list[list[Line]]
     too_wide: list[tuple[Line, float, bool]]  # line, how far past the edge, only hanging
@@ -193,11 +199,12 @@ class Report:
 
     @property
     def loose_share(self) -> float:
-        return len(self.loose) / self.justified if self.justified else 0.0
+        return len(self.loose) / len(self.justified) if self.justified else 0.0
 
     def as_dict(self) -> dict:
-        result = {"pages": self.pages, "body_size": self.body_size, "body_lines": self.body_lines,
-                  "justified_lines": self.justified, "loose_lines": len(self.loose),
+        result = {"pages": self.pages, "body_size": self.body_size, "body_lines": len(self.lines),
+                  "justified_lines": len(self.justified),
+                  "lines_without_edge": self.unmeasured, "loose_lines": len(self.loose),
                   "loose_share": self.loose_share, "hyphen_runs": len(self.hyphen_runs),
                   "too_wide": len(self.too_wide), "too_wide_hanging": self.hanging}
         if self.devanagari:
@@ -227,12 +234,13 @@ def measure(pdf: Path, sources: Path | None) -> Report:
     groups = collections.defaultdict(list)
     for line in lines:
         groups[(line.page % 2, line.column)].append(line)
-    justified, too_wide = [], []
+    justified, too_wide, unmeasured = [], [], 0
     for members in groups.values():
         left = edge([l.left for l in members if l.glyphs[0].get_text().isalnum()], rightmost=False)
         right = edge([l.right for l in members if l.glyphs[-1].get_text().isalnum()], rightmost=True)
         if left is None or right is None:
-            continue  # too few full lines to know the edges: say nothing rather than guess
+            unmeasured += len(members)  # ragged, or too few lines: say nothing rather than guess
+            continue
         for line in members:
             # Flush right and inside the column on the left: list items and first-line indents
             # count, centred and ragged lines and paragraphs' short last lines do not. A gap of
@@ -263,7 +271,7 @@ def measure(pdf: Path, sources: Path | None) -> Report:
         else:
             run = []
 
-    return Report(len(pages), size, len(lines), len(justified), loose, runs, too_wide,
+    return Report(len(pages), size, lines, justified, unmeasured, loose, runs, too_wide,
                   devanagari(pdf, sources) if sources else None)
 
 
@@ -312,9 +320,11 @@ def devanagari(pdf: Path, sources: Path) -> tuple[int, int, int, int, list[str]]
 # ---- output ------------------------------------------------------------------------------
 
 def print_report(pdf: Path, report: Report, verbose: bool, examples: int) -> None:
-    print(f"{pdf}: {report.pages} pages, body {report.body_size:g} pt, {report.body_lines} body lines, "
-          f"{report.justified} justified")
-    print(f"  loose lines (median word gap > {LOOSE} em): {len(report.loose)} of {report.justified} "
+    print(f"{pdf}: {report.pages} pages, body {report.body_size:g} pt, {len(report.lines)} body lines, "
+          f"{len(report.justified)} justified"
+          + (f", {report.unmeasured} in columns with no common edge (ragged), not measured"
+             if report.unmeasured else ""))
+    print(f"  loose lines (median word gap > {LOOSE} em): {len(report.loose)} of {len(report.justified)} "
           f"= {100 * report.loose_share:.1f} %")
     print(f"  runs of 3+ hyphenated lines: {len(report.hyphen_runs)}")
     print(f"  lines wider than their column (> {TOO_WIDE} pt): {len(report.too_wide)}, "
@@ -355,7 +365,7 @@ def markdown(reports: list[tuple[str, Path, Report]], sources: Path | None, bina
             hindi = f"{100 * found / max(total, 1):.1f} % ({100 * distinct_found / max(distinct, 1):.1f} %)"
         else:
             hindi = "—"
-        rows.append(f"| {name} | {r.pages} | {len(r.loose)} of {r.justified} = {100 * r.loose_share:.1f} % "
+        rows.append(f"| {name} | {r.pages} | {len(r.loose)} of {len(r.justified)} = {100 * r.loose_share:.1f} % "
                     f"| {len(r.hyphen_runs)} | {len(r.too_wide)} ({r.hanging}) | {hindi} |")
     return "\n".join([
         "# Typography",
