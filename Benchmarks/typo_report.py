@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import collections
+import datetime
 import json
 import re
 import statistics
@@ -40,6 +41,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pdfminer
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.psexceptions import PSException
@@ -190,8 +192,7 @@ class Report:
     loose: list[Line]
     hyphen_runs: list[list[Line]]
     too_wide: list[tuple[Line, float, bool]]  # line, how far past the edge, only hanging
-    devanagari: tuple[int, int, int, int, list[str]] | None
-    # occurrences found, occurrences, distinct words found, distinct words, first missing words
+    devanagari: Copyable | None
 
     @property
     def hanging(self) -> int:
@@ -208,10 +209,9 @@ class Report:
                   "loose_share": self.loose_share, "hyphen_runs": len(self.hyphen_runs),
                   "too_wide": len(self.too_wide), "too_wide_hanging": self.hanging}
         if self.devanagari:
-            found, total, distinct_found, distinct, _ = self.devanagari
-            result.update(devanagari_found=found, devanagari_words=total,
-                          devanagari_share=found / max(total, 1),
-                          devanagari_distinct_share=distinct_found / max(distinct, 1))
+            d = self.devanagari
+            result.update(devanagari_found=d.found, devanagari_words=d.words, devanagari_share=d.share,
+                          devanagari_distinct_share=d.distinct_share)
         return result
 
 
@@ -303,9 +303,26 @@ def markdown_text(source: str) -> str:
     return source
 
 
-def devanagari(pdf: Path, sources: Path) -> tuple[int, int, int, int, list[str]]:
+@dataclass
+class Copyable:
     """Source words found in the PDF's text: counted as the end-to-end test counts them (every
     occurrence), and also as distinct words (the figures quoted in issue #5 count those)."""
+    found: int
+    words: int
+    distinct_found: int
+    distinct: int
+    missing: list[str]              # the first distinct words not found
+
+    @property
+    def share(self) -> float:
+        return self.found / max(self.words, 1)
+
+    @property
+    def distinct_share(self) -> float:
+        return self.distinct_found / max(self.distinct, 1)
+
+
+def devanagari(pdf: Path, sources: Path) -> Copyable:
     files = sorted(sources.rglob("*.md")) if sources.is_dir() else [sources]
     expected = [w for f in files for w in devanagari_words(markdown_text(f.read_text(encoding="utf-8")))]
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
@@ -313,8 +330,8 @@ def devanagari(pdf: Path, sources: Path) -> tuple[int, int, int, int, list[str]]
     found = set(devanagari_words(text))
     missing = [w for w in expected if w not in found]
     distinct = set(expected)
-    return (len(expected) - len(missing), len(expected), len(distinct & found), len(distinct),
-            list(dict.fromkeys(missing))[:20])
+    return Copyable(len(expected) - len(missing), len(expected), len(distinct & found), len(distinct),
+                    list(dict.fromkeys(missing))[:20])
 
 
 # ---- output ------------------------------------------------------------------------------
@@ -329,11 +346,10 @@ def print_report(pdf: Path, report: Report, verbose: bool, examples: int) -> Non
     print(f"  runs of 3+ hyphenated lines: {len(report.hyphen_runs)}")
     print(f"  lines wider than their column (> {TOO_WIDE} pt): {len(report.too_wide)}, "
           f"{report.hanging} of them only by a hanging punctuation mark or hyphen")
-    if report.devanagari:
-        found, total, distinct_found, distinct, _ = report.devanagari
-        print(f"  Devanagari words of the sources found in the text: {found} of {total} "
-              f"= {100 * found / max(total, 1):.1f} % ({distinct_found} of {distinct} distinct words "
-              f"= {100 * distinct_found / max(distinct, 1):.1f} %)")
+    if d := report.devanagari:
+        print(f"  Devanagari words of the sources found in the text: {d.found} of {d.words} "
+              f"= {100 * d.share:.1f} % ({d.distinct_found} of {d.distinct} distinct words "
+              f"= {100 * d.distinct_share:.1f} %)")
     if not verbose:
         return
     print("  loose lines, loosest first:")
@@ -347,24 +363,21 @@ def print_report(pdf: Path, report: Report, verbose: bool, examples: int) -> Non
     print("  lines too wide:")
     for line, excess, _ in report.too_wide[:examples]:
         print(f"    p{line.page} col {line.column + 1} y={line.baseline:.1f} +{excess:.2f} pt: {line.text}")
-    if report.devanagari and report.devanagari[-1]:
-        print("  Devanagari words not found (first 20):", " ".join(report.devanagari[-1]))
+    if report.devanagari and report.devanagari.missing:
+        print("  Devanagari words not found (first 20):", " ".join(report.devanagari.missing))
 
 
 def markdown(reports: list[tuple[str, Path, Report]], sources: Path | None, binary: str) -> str:
     """Benchmarks/TYPOGRAPHY.md: the table, and what it takes to judge and repeat it."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import report as bench  # machine and versions, as BENCHMARKS.md reports them
-    shared = (sources.resolve().parent.parent if sources else Path("../shared"))
-    date = subprocess.run(["date", "-u", "+%Y-%m-%dT%H:%MZ"], capture_output=True, text=True).stdout.strip()
-    pdfminer_version = __import__("pdfminer").__version__
+    # The peers' versions come from ../shared/bench, two folders above the corpus month.
+    shared = sources.resolve().parent.parent if sources else Path("../shared")
+    date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
     rows = []
     for name, pdf, r in reports:
-        if r.devanagari:
-            found, total, distinct_found, distinct, _ = r.devanagari
-            hindi = f"{100 * found / max(total, 1):.1f} % ({100 * distinct_found / max(distinct, 1):.1f} %)"
-        else:
-            hindi = "—"
+        d = r.devanagari
+        hindi = f"{100 * d.share:.1f} % ({100 * d.distinct_share:.1f} %)" if d else "—"
         rows.append(f"| {name} | {r.pages} | {len(r.loose)} of {len(r.justified)} = {100 * r.loose_share:.1f} % "
                     f"| {len(r.hyphen_runs)} | {len(r.too_wide)} ({r.hanging}) | {hindi} |")
     return "\n".join([
@@ -393,7 +406,7 @@ def markdown(reports: list[tuple[str, Path, Report]], sources: Path | None, bina
         f"Machine: {bench.machine()}.",
         "",
         *[f"- {v}" for v in bench.versions(binary, shared, {})],
-        f"- measured with pdfminer.six {pdfminer_version}, {subprocess.run(['pdftotext', '-v'], capture_output=True, text=True).stderr.splitlines()[0]}",
+        f"- measured with pdfminer.six {pdfminer.__version__}, {subprocess.run(['pdftotext', '-v'], capture_output=True, text=True).stderr.splitlines()[0]}",
         "",
         "Reproduce: `make typo-report`; one PDF alone: "
         "`python3 Benchmarks/typo_report.py X.pdf --sources DIGEST --verbose`.",
