@@ -3,6 +3,7 @@
 wider than their column, and how many Devanagari words of the sources can be copied back.
 
     python3 Benchmarks/typo_report.py OUT.pdf [--sources DIGEST_DIR] [--verbose] [--json]
+    python3 Benchmarks/typo_report.py Gazette=a.pdf Typst=b.pdf --sources DIR --markdown T.md
 
 Everything is read back from the PDF's glyphs (pdfminer.six), never from what the engine
 says it did, so Gazette, WeasyPrint and Typst are measured by the same ruler:
@@ -10,7 +11,8 @@ says it did, so Gazette, WeasyPrint and Typst are measured by the same ruler:
 * Body lines are glyphs at the body size (the most common size by character count) that sit
   on one baseline inside one column. Columns come from the data: gutters are the x-bands that
   hardly any body line touches, over all pages of one parity (mirrored pages have their own);
-  a column's edges are the outermost ends shared by many of its lines, on those pages.
+  a column's edges are the outermost ends shared by many of its lines, on those pages. A
+  column of ragged text has no such edge and is not measured (the report says how many lines).
 * A justified line reaches its column's right edge and does not start left of its left edge:
   list items and indented first lines count; ragged, centred and last lines fall short; tables
   and callouts are inset or set smaller. A paragraph's last line that happens to be full counts.
