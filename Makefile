@@ -115,3 +115,11 @@ bench: deps
 bench-micro: deps
 	$(SWIFT) build -c release --product gazette-bench --scratch-path "$(BENCH_SCRATCH)"
 	"$(BENCH_SCRATCH)/release/gazette-bench" --digest "$(BENCH_DIGEST)"
+
+# Typography. `make typo-report` sets BENCH_DIGEST with Gazette (release build), WeasyPrint
+# and Typst and measures each PDF the same way (loose justified lines, runs of hyphenated
+# lines, lines wider than their column, Devanagari words that can be copied back), writing
+# Benchmarks/TYPOGRAPHY.md. One PDF alone: python3 Benchmarks/typo_report.py X.pdf --sources DIR.
+.PHONY: typo-report
+typo-report: deps
+	SWIFT="$(SWIFT)" SCRATCH="$(BENCH_SCRATCH)" DIGEST="$(BENCH_DIGEST)" Benchmarks/typo.sh
