@@ -19,14 +19,18 @@ public struct PDFFinishing: Sendable {
     public var language: String?
     /// Boxes by page index (0 = first page); pages not listed keep only their MediaBox.
     public var pageBoxes: [Int: PageBoxes]
+    /// One entry per element of the file's structure tree, in depth-first order (see
+    /// `StructureFix`); empty to leave the tree as it is.
+    public var structure: [StructureFix]
 
-    public init(language: String? = nil, pageBoxes: [Int: PageBoxes] = [:]) {
+    public init(language: String? = nil, pageBoxes: [Int: PageBoxes] = [:], structure: [StructureFix] = []) {
         self.language = language
         self.pageBoxes = pageBoxes
+        self.structure = structure
     }
 
     /// True when there is nothing to change, so the file can be left as cairo wrote it.
-    public var isEmpty: Bool { language == nil && pageBoxes.isEmpty }
+    public var isEmpty: Bool { language == nil && pageBoxes.isEmpty && structure.isEmpty }
 
     /// Rewrites the PDF at `path` in place with these changes.
     ///
@@ -37,6 +41,7 @@ public struct PDFFinishing: Sendable {
         if isEmpty { return }
         let document = try QPDFDocument(reading: path)
         if let language { document.setCatalogValue(key: "/Lang", toString: language) }
+        if !structure.isEmpty { try document.finishStructure(structure) }
         for (index, boxes) in pageBoxes.sorted(by: { $0.key < $1.key }) {
             if let trim = boxes.trim { try document.setBox("/TrimBox", to: trim, onPage: index) }
             if let bleed = boxes.bleed { try document.setBox("/BleedBox", to: bleed, onPage: index) }
@@ -63,8 +68,8 @@ public struct FinishingError: Error, CustomStringConvertible, Sendable {
 
 /// One qpdf handle: the only place that sees the C API.
 final class QPDFDocument {
-    private let handle: qpdf_data
-    private let path: String
+    let handle: qpdf_data
+    let path: String
 
     init(reading path: String) throws {
         self.path = path
