@@ -50,6 +50,8 @@ public enum DigestLayout {
                     composer.element(.section, language: article.language == digest.language ? nil : article.language)
                 }
                 contents.append(ContentsEntry(level: 1, title: article.title, destination: articleAnchor))
+                // The header first, so its elements come before the body's in the structure tree.
+                let header = parts.articleHeader(article, anchor: articleAnchor)
                 var headings: [(level: Int, title: String, anchor: String)] = []
                 let blocks = digest.collectsQuizzes
                     ? article.blocks.filter { if case .quiz = $0.content { false } else { true } } : article.blocks
@@ -60,7 +62,7 @@ public enum DigestLayout {
                 let firstUnit = ColumnFiller(flow: flow).firstUnitHeight()
                 let following = firstUnit < spec.page.body.height * 0.5 ? max(firstUnit, spec.text.leading * 4)
                     : spec.text.leading * 4
-                paginator.placeSpan(parts.articleHeader(article, anchor: articleAnchor), following: following)
+                paginator.placeSpan(header, following: following)
                 composer.reportMissingGlyphs(at: article.location)
                 paginator.placeColumns(flow, locate: { composer.blockLocations[$0] })
                 articleEntries.append(OutlineEntry(
