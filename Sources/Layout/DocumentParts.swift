@@ -190,8 +190,20 @@ struct DocumentParts {
                                          width: .pt(1.2), color: spec.colors.brand)))
         y += .pt(10)
 
+        // Sections are items of the contents; each holds a contents of its articles.
+        var sectionItem: Int?
+        var articleContents: Int?
         for entry in entries {
-            let item = composer.within(toc) { composer.element(.contentsItem) }
+            let item: Int
+            if entry.level > 0, let sectionItem {
+                let nested = articleContents ?? composer.within(sectionItem) { composer.element(.contents) }
+                articleContents = nested
+                item = composer.within(nested) { composer.element(.contentsItem) }
+            } else {
+                item = composer.within(toc) { composer.element(.contentsItem) }
+                sectionItem = item
+                articleContents = nil
+            }
             let indent = entry.level == 0 ? Length.zero : .pt(14)
             let look = entry.level == 0
                 ? sans(.pt(11), bold: true, color: spec.colors.brand, leading: .pt(15))

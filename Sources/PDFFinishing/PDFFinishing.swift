@@ -104,6 +104,12 @@ final class QPDFDocument {
     func write(to output: String) throws {
         try check(qpdf_init_write(handle, output), action: "write")
         qpdf_set_deterministic_ID(handle, QPDF_TRUE)
+        // Cairo's streams are already compressed: copy them as they are rather than
+        // decompress and compress every font and image again (a third of the pass).
+        qpdf_set_decode_level(handle, qpdf_dl_none)
+        // A tagged file holds thousands of small structure objects: packed into compressed
+        // object streams they take a tenth of the room.
+        qpdf_set_object_stream_mode(handle, qpdf_o_generate)
         try check(qpdf_write(handle), action: "write")
     }
 

@@ -78,7 +78,9 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
     do {
         try AtomicFile.write(to: path) { temporary in
             let written = try PDFRenderer.writePDF(result.document, to: temporary)
+            let finishing = Date()
             try PDFFinishing(result.document, written: written).apply(toFileAt: temporary)
+            console.detail("completed the structure tree and /Lang with qpdf in \(seconds(since: finishing))")
         }
     } catch {
         throw InternalError("could not write '\(path)': \(error)")
