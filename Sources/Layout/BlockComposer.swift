@@ -183,16 +183,15 @@ final class BlockComposer {
             let marker = list.start.map { listNumber($0 + index, depth: depth) }
                 ?? spec.lists.bullets[depth % spec.lists.bullets.count]
             var itemFlow: [FlowItem] = []
-            let saved = structureParent
-            structureParent = body
-            defer { structureParent = saved }
-            for (blockIndex, child) in item.enumerated() {
-                if blockIndex > 0 { itemFlow.append(.space(spec.lists.itemSpacing)) }
-                if case .list(let nested) = child.content {
-                    itemFlow += self.list(nested, width: innerWidth, language: language, depth: depth + 1,
-                                          block: newBlockID(at: child.location), headings: &headings)
-                } else {
-                    itemFlow += flow(child, width: innerWidth, language: language, headings: &headings)
+            within(body) {
+                for (blockIndex, child) in item.enumerated() {
+                    if blockIndex > 0 { itemFlow.append(.space(spec.lists.itemSpacing)) }
+                    if case .list(let nested) = child.content {
+                        itemFlow += self.list(nested, width: innerWidth, language: language, depth: depth + 1,
+                                              block: newBlockID(at: child.location), headings: &headings)
+                    } else {
+                        itemFlow += flow(child, width: innerWidth, language: language, headings: &headings)
+                    }
                 }
             }
             var markerPlaced = false

@@ -55,6 +55,20 @@ import Testing
         #expect(alternatives == Set(captions))
     }
 
+    @Test func anArticleInAnotherLanguageSaysSo() throws {
+        let (rendered, digest) = try rendered("corpus")
+        let json = try run(tool("qpdf"), ["--json", "--json-key=qpdf", rendered.pdf]).stdout
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let objects = ((root["qpdf"] as? [Any])?.last as? [String: Any]) ?? [:]
+        let values = objects.values.compactMap { ($0 as? [String: Any])?["value"] as? [String: Any] }
+        let catalog = try #require(values.first { ($0["/Type"] as? String) == "/Catalog" })
+        #expect(catalog["/Lang"] as? String == "u:\(digest.language)")
+        let others = Set(digest.articles.map(\.language).filter { $0 != digest.language })
+        try #require(!others.isEmpty, "the sample month has an article in another language")
+        let sections = values.filter { ($0["/S"] as? String) == "/Sect" }.compactMap { $0["/Lang"] as? String }
+        #expect(Set(sections.map { String($0.dropFirst(2)) }) == others)
+    }
+
     /// Poppler prints each element's text only up to its first nested marked content (a line
     /// end, a ligature), so each paragraph is found by the start of its text, in order.
     @Test(arguments: ["corpus", "example"])
