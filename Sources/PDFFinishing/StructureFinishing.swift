@@ -10,9 +10,13 @@ extension PDFFinishing {
         public var alternativeText: String?
         /// `/Lang`: the element's language, when it is not the document's.
         public var language: String?
+        /// A table header cell that heads its column: `/A << /O /Table /Scope /Column >>`, so a
+        /// screen reader names the column header when it reads a cell.
+        public var headsColumn: Bool
 
-        public init(key: Int?, alternativeText: String? = nil, language: String? = nil) {
+        public init(key: Int?, alternativeText: String? = nil, language: String? = nil, headsColumn: Bool = false) {
             self.key = key; self.alternativeText = alternativeText; self.language = language
+            self.headsColumn = headsColumn
         }
     }
 }
@@ -46,6 +50,12 @@ extension QPDFDocument {
             }
             if let language = fix.language, !language.isEmpty {
                 qpdf_oh_replace_key(handle, element, "/Lang", qpdf_oh_new_unicode_string(handle, language))
+            }
+            if fix.headsColumn, qpdf_oh_has_key(handle, element, "/A") == 0 {
+                let attributes = qpdf_oh_new_dictionary(handle)
+                qpdf_oh_replace_key(handle, attributes, "/O", qpdf_oh_new_name(handle, "/Table"))
+                qpdf_oh_replace_key(handle, attributes, "/Scope", qpdf_oh_new_name(handle, "/Column"))
+                qpdf_oh_replace_key(handle, element, "/A", attributes)
             }
             guard let key = fix.key else { continue }
             if let target = first[key] {

@@ -8,8 +8,9 @@ import PageModel
 public enum PDFRenderer {
     /// Writes the whole document as a PDF at `path`, replacing any file there.
     ///
-    /// The PDF carries the document's metadata, bookmarks, named destinations and links, and
-    /// the text of every glyph run, so it can be searched and copied. The file is written in
+    /// The PDF carries the document's metadata, bookmarks, named destinations and links, page
+    /// labels, the text of every glyph run, so it can be searched and copied, and the structure
+    /// tree as cairo can write it (see `StructureTagger`). The file is written in
     /// place and may be left incomplete when this throws after the checks made up front
     /// (destinations, page sizes, date): the caller writes to a temporary path and renames it.
     /// - Returns: the structure elements written, for `PDFFinishing` to complete (see

@@ -39,6 +39,7 @@ public struct StructureElement: Sendable, Equatable {
         case heading1 = "H1", heading2 = "H2", heading3 = "H3", heading4 = "H4", heading5 = "H5", heading6 = "H6"
         case paragraph = "P", caption = "Caption", code = "Code"
         case list = "L", listItem = "LI", label = "Lbl", listBody = "LBody"
+        /// `tableHeader` is a cell of a table's header row: it heads its column.
         case table = "Table", tableRow = "TR", tableHeader = "TH", tableCell = "TD"
         case figure = "Figure", contents = "TOC", contentsItem = "TOCI"
 

@@ -9,7 +9,8 @@ extension PDFFinishing {
     init(_ document: PagedDocument, written: WrittenStructure) {
         self.init(language: document.metadata.language,
                   structure: written.elements.map {
-                      StructureFix(key: $0.element, alternativeText: $0.alternativeText, language: $0.language)
+                      StructureFix(key: $0.element, alternativeText: $0.alternativeText, language: $0.language,
+                                   headsColumn: $0.headsColumn)
                   })
     }
 }

@@ -21,11 +21,19 @@ import Testing
         let info = try run(tool("pdfinfo"), [rendered.pdf]).stdout
         #expect(info.contains("Tagged:          yes"))
         let roles = Set(try run(tool("pdfinfo"), ["-struct", rendered.pdf]).stdout.split(separator: "\n").compactMap {
-            $0.split(separator: " ").first.map(String.init)
+            // "TH:" when attributes follow on the next lines.
+            $0.split(separator: " ").first.map { String($0.hasSuffix(":") ? $0.dropLast() : $0) }
         })
         for role in ["Document", "Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD",
                      "Figure", "Caption", "Div", "TOC", "TOCI", "Link"] {
             #expect(roles.contains(role), "no \(role) in the structure of \(month)")
+        }
+        // Every header cell says it heads its column.
+        let tree = try run(tool("pdfinfo"), ["-struct", rendered.pdf]).stdout.split(separator: "\n")
+        let headers = tree.indices.filter { tree[$0].trimmingCharacters(in: .whitespaces).hasPrefix("TH") }
+        #expect(!headers.isEmpty)
+        for index in headers {
+            #expect(tree[index + 1].trimmingCharacters(in: .whitespaces) == "/Scope /Column", "\(tree[index])")
         }
     }
 

@@ -43,7 +43,8 @@ import Testing
         let document = try document()
         let written = try PDFRenderer.writePDF(document, to: pdf)
         let fixes = written.elements.map {
-            PDFFinishing.StructureFix(key: $0.element, alternativeText: $0.alternativeText, language: $0.language)
+            PDFFinishing.StructureFix(key: $0.element, alternativeText: $0.alternativeText, language: $0.language,
+                                      headsColumn: $0.headsColumn)
         }
         try PDFFinishing(language: "en", structure: fixes).apply(toFileAt: pdf)
     }

@@ -14,6 +14,8 @@ public struct WrittenStructure: Sendable, Equatable {
         public var element: Int?
         public var alternativeText: String?
         public var language: String?
+        /// A header cell that heads its column (`/Scope /Column`).
+        public var headsColumn = false
     }
 
     /// One entry per structure element in the file, in depth-first order.
@@ -23,7 +25,8 @@ public struct WrittenStructure: Sendable, Equatable {
         elements = written.map { index in
             guard let index else { return Element(element: nil) }
             let element = tree.elements[index]
-            return Element(element: index, alternativeText: element.alternativeText, language: element.language)
+            return Element(element: index, alternativeText: element.alternativeText, language: element.language,
+                           headsColumn: element.role == .tableHeader)
         }
     }
 }

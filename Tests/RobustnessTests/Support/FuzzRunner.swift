@@ -111,7 +111,7 @@ final class FuzzRunner {
                     let written = try PDFRenderer.writePDF(result.document, to: pdf)
                     let fixes = written.elements.map {
                         PDFFinishing.StructureFix(key: $0.element, alternativeText: $0.alternativeText,
-                                                  language: $0.language)
+                                                  language: $0.language, headsColumn: $0.headsColumn)
                     }
                     try PDFFinishing(language: result.document.metadata.language, structure: fixes).apply(toFileAt: pdf)
                 } catch {
