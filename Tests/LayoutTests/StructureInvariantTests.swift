@@ -1,3 +1,5 @@
+import Diagnostics
+import DigestModel
 import DigestReader
 import Geometry
 import LayoutSpec
@@ -80,5 +82,51 @@ import Testing
             }
         }
         #expect(untaggedInBody * 10 < tagged, "\(untaggedInBody) runs in the body are untagged, \(tagged) tagged")
+    }
+}
+
+/// The tree layout builds for each kind of block, as an indented dump of roles.
+@MainActor
+@Suite struct StructureShapeTests {
+    func dump(_ tree: StructureTree, from element: Int = StructureTree.root, depth: Int = 0) -> [String] {
+        let children = tree.elements.indices.filter { tree.elements[$0].parent == element }
+        let own = tree.elements[element]
+        var line = String(repeating: "  ", count: depth) + own.role.rawValue
+        if let alt = own.alternativeText { line += " alt='\(alt)'" }
+        if let language = own.language { line += " lang=\(language)" }
+        return [line] + children.flatMap { dump(tree, from: $0, depth: depth + 1) }
+    }
+
+    @Test func everyKindOfBlockHasItsElements() throws {
+        let here = SourceLocation(file: "a.md", line: 1, column: 1)
+        func block(_ content: Block.Content) -> Block { Block(content, at: here) }
+        let blocks = [
+            block(.heading(level: 2, text: [.text("Background")])),
+            block(.paragraph([.text("See "), .link(destination: "https://example.org", content: [.text("this")]), .text(".")])),
+            block(.list(ListBlock(start: nil, items: [
+                [block(.paragraph([.text("One")])), block(.list(ListBlock(start: 1, items: [[block(.paragraph([.text("Inner")]))]])))],
+            ]))),
+            block(.timeline([TimelineEvent(when: "1961", what: [.text("A treaty")])])),
+            block(.table(Table(alignments: [.none], header: [[.text("Year")]], rows: [[[.text("1961")]]]))),
+            block(.callout(Callout(kind: .note, title: [.text("Why")], blocks: [block(.paragraph([.text("Because")]))]))),
+            block(.quote([block(.paragraph([.text("Quoted")]))])),
+        ]
+        let article = Article(slug: "a", title: "An Article", date: CalendarDate(year: 2024, month: 6, day: 1),
+                              section: "News", language: "hi", blocks: blocks, location: here)
+        let digest = Digest(title: "Digest", edition: "June 2024", sections: [Section(name: "News", articles: [article])],
+                            folder: "/nowhere")
+        let document = DigestLayout.layout(digest, spec: bundledLayout("monthly"), shaper: sharedShaper).document
+        let body = dump(document.structure).drop { !$0.hasPrefix("  Sect") }.dropFirst(2)
+        let articleTree = Array(body.drop { !$0.hasPrefix("    Sect") })
+        #expect(articleTree == [
+            "    Sect lang=hi",
+            "      P", "      H2", "      H3", "      P",
+            "      L", "        LI", "          Lbl", "          LBody", "            P",
+            "            L", "              LI", "                Lbl", "                LBody", "                  P",
+            "      L", "        LI", "          Lbl", "          LBody",
+            "      Table", "        TR", "          TH", "        TR", "          TD",
+            "      Div", "        P", "        P",
+            "      BlockQuote", "        P",
+        ], "\(articleTree.joined(separator: "\n"))")
     }
 }
