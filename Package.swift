@@ -71,7 +71,7 @@ let package = Package(
                     path: "Tests/EndToEndTests"),
         .testTarget(name: "RobustnessTests",
                     dependencies: ["gazette", "DigestReader", "DigestModel", "Diagnostics", "Layout",
-                                   "LayoutSpec", "TextShaping", "PageModel", "PDFRenderer", "Geometry"],
+                                   "LayoutSpec", "TextShaping", "PageModel", "PDFRenderer", "PDFFinishing", "Geometry"],
                     path: "Tests/RobustnessTests", exclude: ["lsan-suppressions.txt"]),
         .executableTarget(name: "gazette-bench",
                           dependencies: ["TextShaping", "PDFRenderer", "Layout", "LayoutSpec", "DigestReader",

@@ -1,6 +1,5 @@
-// Pango with its cairo and fontconfig back ends. Macros Swift cannot import are spelled
+// Pango with its FreeType and fontconfig back ends (layout never uses cairo: see FontLibrary). Macros Swift cannot import are spelled
 // out as inline functions here.
-#include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
 #include <fontconfig/fontconfig.h>
@@ -8,7 +7,14 @@
 static inline PangoFcFontMap *gazette_fc_font_map(PangoFontMap *map) { return PANGO_FC_FONT_MAP(map); }
 static inline PangoFcFont *gazette_fc_font(PangoFont *font) { return PANGO_FC_FONT(font); }
 static inline int gazette_is_fc_font(PangoFont *font) { return PANGO_IS_FC_FONT(font); }
-static inline PangoCairoFontMap *gazette_cairo_font_map(PangoFontMap *map) { return (PangoCairoFontMap *)map; }
-static inline PangoFontMap *gazette_new_ft_font_map(void) {
-    return pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+#include <pango/pangoft2.h>
+
+static inline PangoFT2FontMap *gazette_ft2_font_map(PangoFontMap *map) { return PANGO_FT2_FONT_MAP(map); }
+/// Fonts as drawn in the PDF: unhinted outlines, so layout measures what cairo draws.
+static inline void gazette_unhinted(FcPattern *pattern, gpointer data) {
+    (void)data;
+    FcPatternDel(pattern, FC_HINTING);
+    FcPatternAddBool(pattern, FC_HINTING, FcFalse);
+    FcPatternDel(pattern, FC_HINT_STYLE);
+    FcPatternAddInteger(pattern, FC_HINT_STYLE, FC_HINT_NONE);
 }

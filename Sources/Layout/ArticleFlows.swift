@@ -3,6 +3,7 @@ import DigestModel
 import Foundation
 import Geometry
 import LayoutSpec
+import PageModel
 import TextShaping
 
 /// Makes a shaper (and hyphenator) of its own for a second thread: Pango is safe on two
@@ -32,6 +33,9 @@ final class ArticleFlows: @unchecked Sendable {
         var headings: [(level: Int, title: String, anchor: String)]
         var warnings: [Diagnostic]
         var blockLocations: [Int: SourceLocation]
+        /// The elements of the article's body, under a root of their own that stands for the
+        /// article; the flow's structure marks number them in this tree.
+        var structure: StructureTree
     }
 
     private let jobs: [Job]
@@ -44,6 +48,9 @@ final class ArticleFlows: @unchecked Sendable {
     /// from the front, the helper from the back. And the finished ones.
     private var front = 0
     private var back: Int
+    private var helperRunning = false
+    /// The helper's shaper and hyphenator once it has stopped.
+    private var retired: (shaper: TextShaper, hyphenator: Hyphenator?)?
     private var results: [Composed?]
 
     init(jobs: [Job], spec: LayoutSpec, shaper: TextShaper, hyphenator: Hyphenator?, helper: ShaperFactory?) {
@@ -55,13 +62,37 @@ final class ArticleFlows: @unchecked Sendable {
         results = Array(repeating: nil, count: jobs.count)
         back = jobs.count
         if let helper, jobs.count > 1 {
-            let thread = Thread { [self] in
-                guard let (shaper, hyphenator) = helper() else { return }
-                while let index = take() { finish(index, compose(index, shaper: shaper, hyphenator: hyphenator)) }
-            }
+            helperRunning = true
+            let thread = Thread { [self] in runHelper(helper) }
             thread.name = "gazette-compose"
             thread.start()
         }
+    }
+
+    /// The helper thread: composes from the back until the two threads meet, then hands its
+    /// shaper over, so that it is released on the main thread (`finish`). Cairo 1.16 can crash
+    /// when one thread releases fonts while another uses them.
+    private func runHelper(_ make: ShaperFactory) {
+        var tools = make()
+        if let (shaper, hyphenator) = tools {
+            while let index = take() { finish(index, compose(index, shaper: shaper, hyphenator: hyphenator)) }
+        }
+        condition.lock()
+        retired = tools
+        tools = nil
+        helperRunning = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for the helper thread to stop and returns its shaper, for the caller to keep until
+    /// no other thread can be using fonts. Call after the last `flow(at:)`.
+    func finish() -> Any? {
+        condition.lock()
+        defer { condition.unlock() }
+        while helperRunning { condition.wait() }
+        defer { retired = nil }
+        return retired
     }
 
     /// The flow of article `index`, composed here if no thread has started it yet. Called in
@@ -110,6 +141,6 @@ final class ArticleFlows: @unchecked Sendable {
                                  headings: &headings)
         composer.reportMissingGlyphs(at: job.location)
         return Composed(flow: flow, headings: headings, warnings: composer.warnings,
-                        blockLocations: composer.blockLocations)
+                        blockLocations: composer.blockLocations, structure: composer.structure)
     }
 }

@@ -32,7 +32,9 @@ extension BlockComposer {
             }
         }
         let pad = style.cellPadding
+        let tableElement = element(.table)
         func row(_ cells: [[Inline]], look: TextLook, fill: Color?, isHeader: Bool) -> [Piece] {
+            let rowElement = within(tableElement) { element(.tableRow) }
             var x = Length.zero
             var columns: [(x: Length, pieces: [Piece])] = []
             for column in 0..<columnCount {
@@ -42,8 +44,10 @@ extension BlockComposer {
                 case .center: alignment = .center
                 default: alignment = .left
                 }
+                let cellElement = within(rowElement) { element(isHeader ? .tableHeader : .tableCell) }
                 let pieces = setter.pieces(styler.spans(cell(cells, column), look: look), width: widths[column] - pad * 2,
                                            look: look, alignment: alignment, language: language, block: block)
+                    .marked(cellElement)
                 columns.append((x: x + pad, pieces: pieces))
                 x += widths[column]
             }
@@ -75,7 +79,7 @@ extension BlockComposer {
         for (index, cells) in table.rows.enumerated() {
             var bands = row(cells, look: look, fill: index % 2 == 1 ? style.zebraFill : nil, isHeader: false)
             var repeated = header
-            for i in repeated.indices { repeated[i].kind = .graphic; repeated[i].block = nil }
+            for i in repeated.indices { repeated[i] = repeated[i].unmarked(); repeated[i].kind = .graphic; repeated[i].block = nil }
             bands[0].repeatedHeader = repeated
             // The header stays with the first row; later rows may start a new column.
             flow.append(.breakpoint(penalty: index == 0 ? Penalty.never : 0))
@@ -135,11 +139,13 @@ extension BlockComposer {
             titleSpans.append(TextSpan("  ", font: labelLook.font, color: accent))
             titleSpans += styler.spans(callout.title, look: bodyLook.with(bold: true, family: spec.fonts.heading))
         }
+        let division = element(.division)
         let title = setter.pieces(titleSpans, width: innerWidth, look: labelLook, alignment: .left,
                                   language: language, kind: .heading, block: block)
+            .marked(within(division) { element(.paragraph) })
         var inner: [FlowItem] = title.map { .piece($0) }
         inner.append(.space(.pt(3)))
-        inner += flow(callout.blocks, width: innerWidth, language: language, headings: &headings)
+        inner += within(division) { flow(callout.blocks, width: innerWidth, language: language, headings: &headings) }
 
         // Every piece draws its slice of the box and the bar, so a callout split across
         // columns (only when taller than one) still reads as one box. Untinted, the box is
@@ -190,8 +196,10 @@ extension BlockComposer {
 
     func figure(_ figure: Figure, width: Length, language: String, block: Int, location: SourceLocation) -> [FlowItem] {
         let captionLook = smallLook.with(size: spec.caption.size, italic: spec.caption.italic, color: spec.caption.color)
+        // The image's text in the Markdown is its caption and its alternative text.
+        let figureElement = element(.figure, alternativeText: figure.caption.plainText)
         let caption = setter.pieces(styler.spans(figure.caption, look: captionLook), width: width, look: captionLook,
-                                    alignment: .left, language: language, block: block)
+                                    alignment: .left, language: language, block: block).marked(element(.caption))
         let captionHeight = caption.reduce(.zero) { $0 + $1.height }
         // 150 pixels to the inch at most, never wider than the column.
         let natural = Length.pt(Double(figure.pixelWidth) * 72 / 150)
@@ -206,7 +214,8 @@ extension BlockComposer {
         let frame = Rect(x: (width - imageWidth) / 2, y: .zero, width: imageWidth, height: imageHeight)
         let image = PlacedImage(path: figure.path, format: figure.format == .png ? .png : .jpeg, frame: frame,
                                 pixelWidth: figure.pixelWidth, pixelHeight: figure.pixelHeight)
-        var pieces = [Piece(height: imageHeight + .pt(4), items: [.image(image)], kind: .graphic, block: block)]
+        var pieces = [Piece(height: imageHeight + .pt(4), items: [.structure(figureElement), .image(image)], kind: .graphic,
+                            block: block)]
         pieces += caption
         return keptTogether(pieces)
     }
@@ -220,22 +229,28 @@ extension BlockComposer {
         let optionIndent = numberWidth + spec.quiz.optionIndent
         let numberLook = bodyLook.with(bold: true, color: spec.quiz.numberColor, family: spec.fonts.heading)
         var flow: [FlowItem] = []
+        // A list of questions, each numbered, holding its prompt, a list of options and the answer.
+        let list = element(.list)
         for (index, question) in questions.enumerated() {
             // Each question is its own unit, so a warning about it names its own line.
             let block = index == 0 ? block : newBlockID(at: question.location)
+            let (label, body) = listItem(in: list)
             let number = setter.pieces([TextSpan("\(firstNumber + index).", font: numberLook.font, color: numberLook.color)],
                                        width: numberWidth, look: numberLook, alignment: .left, language: language, block: block)
+                .marked(label)
             let prompt = setter.pieces(styler.spans(question.prompt, look: bodyLook.with(bold: true)),
                                        width: width - numberWidth, look: bodyLook, alignment: .left, language: language,
-                                       block: block)
+                                       block: block).marked(within(body) { element(.paragraph) })
+            let options = within(body) { element(.list) }
             var pieces = Bands.rows([(x: .zero, pieces: number), (x: numberWidth, pieces: prompt)])
             for (optionIndex, option) in question.options.enumerated() {
+                let (optionLabel, optionBody) = listItem(in: options)
                 let letter = setter.pieces([TextSpan("(\(alphabetic(optionIndex + 1)))", font: bodyLook.font,
                                                      color: spec.colors.muted)],
                                            width: optionIndent - numberWidth, look: bodyLook, alignment: .left,
-                                           language: language, block: block)
+                                           language: language, block: block).marked(optionLabel)
                 let text = setter.pieces(styler.spans(option, look: bodyLook), width: width - optionIndent, look: bodyLook,
-                                         alignment: .left, language: language, block: block)
+                                         alignment: .left, language: language, block: block).marked(optionBody)
                 pieces += Bands.rows([(x: numberWidth, pieces: letter), (x: optionIndent, pieces: text)])
             }
             if showAnswers {
@@ -245,6 +260,7 @@ extension BlockComposer {
                 if let explanation = question.explanation { spans += styler.spans(explanation, look: answerLook) }
                 pieces += setter.pieces(spans, width: width - numberWidth, look: answerLook, alignment: .left,
                                         language: language, x: numberWidth, block: block)
+                    .marked(within(body) { element(.paragraph) })
             }
             if index > 0 { flow.append(.space(spec.text.paragraphSpacing + .pt(2))) }
             flow += keptTogether(pieces)

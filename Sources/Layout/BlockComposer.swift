@@ -21,6 +21,10 @@ final class BlockComposer {
     private(set) var blockCount = 0
     /// Where each block id came from, for warnings raised later by pagination.
     private(set) var blockLocations: [Int: SourceLocation] = [:]
+    /// What the blocks composed so far are, for a tagged PDF (see `Structure+Layout.swift`).
+    var structure = StructureTree()
+    /// The element new elements are added under.
+    var structureParent = StructureTree.root
 
     /// - Parameter firstBlockID: block numbers start after it, so that composers of different
     ///   articles never give two blocks the same number.
@@ -56,10 +60,30 @@ final class BlockComposer {
         return blockCount
     }
 
-    /// Takes over what another composer learnt while composing an article for this one.
-    func adopt(warnings: [Diagnostic], blockLocations: [Int: SourceLocation]) {
-        self.warnings += warnings
-        self.blockLocations.merge(blockLocations) { first, _ in first }
+    /// Takes over an article another composer composed for this one: its warnings, where its
+    /// blocks came from, and its structure elements, added under `parent`. Returns its flow
+    /// with the structure marks renumbered to this composer's tree.
+    func adopt(_ composed: ArticleFlows.Composed, under parent: Int) -> [FlowItem] {
+        warnings += composed.warnings
+        blockLocations.merge(composed.blockLocations) { first, _ in first }
+        let elements = composed.structure.elements
+        guard elements.count > 1 else { return composed.flow }
+        // Element i (> 0) of the article's tree becomes `offset + i` here; its root is `parent`.
+        let offset = structure.elements.count - 1
+        func renumbered(_ element: Int) -> Int { element == StructureTree.root ? parent : offset + element }
+        for element in elements.dropFirst() {
+            structure.add(element.role, under: renumbered(element.parent ?? StructureTree.root),
+                          alternativeText: element.alternativeText, language: element.language)
+        }
+        func renumbered(_ piece: Piece) -> Piece {
+            var piece = piece
+            piece.items = piece.items.map { item in
+                if case .structure(let element?) = item { .structure(renumbered(element)) } else { item }
+            }
+            piece.repeatedHeader = piece.repeatedHeader?.map(renumbered)
+            return piece
+        }
+        return composed.flow.map { item in if case .piece(let piece) = item { .piece(renumbered(piece)) } else { item } }
     }
 
     func warn(_ message: String, at location: SourceLocation?) {
@@ -112,6 +136,7 @@ final class BlockComposer {
             let spans = styler.spans(inlines, look: bodyLook, hyphenate: language.hasPrefix("en"))
             let pieces = setter.pieces(spans, width: width, look: bodyLook,
                                        alignment: spec.text.justify ? .justify : .left, language: language, block: id)
+                .marked(element(.paragraph))
             return LineSetter.paragraphFlow(pieces)
         case .list(let list):
             return self.list(list, width: width, language: language, depth: 0, block: id, headings: &headings)
@@ -131,7 +156,7 @@ final class BlockComposer {
             // Quotes inside quotes stop indenting once the text would get narrower than a
             // third of the column: the bar still marks them, the words keep their room.
             let indent: Length = width - .pt(12) >= columnWidth / 3 ? .pt(12) : .zero
-            let inner = flow(blocks, width: width - indent, language: language, headings: &headings)
+            let inner = within(element(.blockQuote)) { flow(blocks, width: width - indent, language: language, headings: &headings) }
             guard indent > .zero else { return inner }
             let bar = spec.colors.rule
             return inner.map { item in
@@ -149,8 +174,11 @@ final class BlockComposer {
 
     func heading(_ text: [Inline], level: Int, width: Length, language: String, anchor: String?, block: Int) -> [FlowItem] {
         let look = headingLook(level: level)
+        // The section is H1 and the article's title H2, so the body's headings (level 2 and
+        // down) start at H3.
+        let tag = element(.heading(level: level + 1))
         var pieces = setter.pieces(styler.spans(text, look: look), width: width, look: look, alignment: .left,
-                                   language: language, kind: .heading, block: block)
+                                   language: language, kind: .heading, block: block).marked(tag)
         if let anchor, !pieces.isEmpty { pieces[0].items.insert(.anchor(name: anchor, at: .zero), at: 0) }
         var flow: [FlowItem] = []
         for (index, piece) in pieces.enumerated() {
@@ -178,18 +206,22 @@ final class BlockComposer {
         let indent = max(depth < spec.lists.maxIndentLevels ? spec.lists.indent : .zero, markerWidth + .pt(5))
         let innerWidth = width - indent
         var result: [FlowItem] = []
+        let listElement = element(.list)
         for (index, item) in list.items.enumerated() {
+            let (label, body) = listItem(in: listElement)
             if index > 0 { result.append(.space(spec.lists.itemSpacing)) }
             let marker = list.start.map { listNumber($0 + index, depth: depth) }
                 ?? spec.lists.bullets[depth % spec.lists.bullets.count]
             var itemFlow: [FlowItem] = []
-            for (blockIndex, child) in item.enumerated() {
-                if blockIndex > 0 { itemFlow.append(.space(spec.lists.itemSpacing)) }
-                if case .list(let nested) = child.content {
-                    itemFlow += self.list(nested, width: innerWidth, language: language, depth: depth + 1,
-                                          block: newBlockID(at: child.location), headings: &headings)
-                } else {
-                    itemFlow += flow(child, width: innerWidth, language: language, headings: &headings)
+            within(body) {
+                for (blockIndex, child) in item.enumerated() {
+                    if blockIndex > 0 { itemFlow.append(.space(spec.lists.itemSpacing)) }
+                    if case .list(let nested) = child.content {
+                        itemFlow += self.list(nested, width: innerWidth, language: language, depth: depth + 1,
+                                              block: newBlockID(at: child.location), headings: &headings)
+                    } else {
+                        itemFlow += flow(child, width: innerWidth, language: language, headings: &headings)
+                    }
                 }
             }
             var markerPlaced = false
@@ -198,8 +230,10 @@ final class BlockComposer {
                 var shifted = piece.shifted(by: indent)
                 if !markerPlaced {
                     markerPlaced = true
-                    shifted.items += markerItems(marker, indent: indent, baseline: piece.baseline ?? piece.height * 0.75,
-                                                 language: language)
+                    // The marker reads before the item's text: it goes first, as the label.
+                    shifted.items = [.structure(label)]
+                        + markerItems(marker, indent: indent, baseline: piece.baseline ?? piece.height * 0.75,
+                                      language: language) + shifted.items
                 }
                 result.append(.piece(shifted))
             }
@@ -237,12 +271,15 @@ final class BlockComposer {
         let textX = railX + .pt(9)
         let textWidth = width - textX
         var flow: [FlowItem] = []
+        // A list of events, each labelled with its date.
+        let list = element(.list)
         for (index, event) in events.enumerated() {
+            let (label, body) = listItem(in: list)
             let dates = setter.pieces([TextSpan(event.when, font: dateLook.font, color: dateLook.color)],
                                       width: style.dateWidth, look: dateLook, alignment: .left, language: language,
-                                      block: block)
+                                      block: block).marked(label)
             let texts = setter.pieces(styler.spans(event.what, look: bodyLook), width: textWidth, look: bodyLook,
-                                      alignment: .left, language: language, block: block)
+                                      alignment: .left, language: language, block: block).marked(body)
             var rows = Bands.rows([(x: .zero, pieces: dates), (x: textX, pieces: texts)])
             for i in rows.indices {
                 let rail = PageItem.rule(Rule(from: Point(x: railX, y: .zero), to: Point(x: railX, y: rows[i].height),
@@ -274,7 +311,7 @@ final class BlockComposer {
                             leading: spec.text.smallLeading)
         let text = code.hasSuffix("\n") ? String(code.dropLast()) : code
         let lines = setter.pieces([TextSpan(text, font: look.font, color: look.color)], width: width - .pt(12),
-                                  look: look, alignment: .left, language: "en", block: block)
+                                  look: look, alignment: .left, language: "en", block: block).marked(element(.paragraph))
         let padded = [Piece(height: .pt(4), items: [], kind: .space, block: block)] + lines.map { $0.shifted(by: .pt(6)) }
             + [Piece(height: .pt(4), items: [], kind: .space, block: block)]
         // A grey panel where the layout has a tint for zebra rows, else a rule down the left.

@@ -35,9 +35,15 @@ public enum DigestLayout {
         var paginator = Paginator(spec: spec)
         var outline: [OutlineEntry] = []
         var contents: [ContentsEntry] = []
+        // The structure reads like the pages: the cover and the contents (laid out last, but
+        // first in the tree), then a `Sect` per section holding a `Sect` per article.
+        let coverElement = composer.element(.section)
+        let contentsElement = composer.element(.section)
 
         for (index, section) in digest.sections.enumerated() where !section.articles.isEmpty {
             let anchor = "section-\(index + 1)"
+            let sectionElement = composer.within(StructureTree.root) { composer.element(.section) }
+            composer.structureParent = sectionElement
             paginator.startPage(section: section.name)
             let label = spec.strings.section.replacingOccurrences(of: "{number}", with: String(index + 1))
             paginator.placeSpan(parts.sectionBanner(label: label, title: section.name, anchor: anchor))
@@ -45,17 +51,22 @@ public enum DigestLayout {
             var articleEntries: [OutlineEntry] = []
             for article in section.articles {
                 let articleAnchor = "article-\(article.slug)"
+                composer.structureParent = composer.within(sectionElement) {
+                    composer.element(.section, language: article.language == digest.language ? nil : article.language)
+                }
                 contents.append(ContentsEntry(level: 1, title: article.title, destination: articleAnchor))
+                // The header first, so its elements come before the body's in the structure tree.
+                let header = parts.articleHeader(article, anchor: articleAnchor)
                 let composed = flows.flow(at: articleIndex)
                 articleIndex += 1
-                composer.adopt(warnings: composed.warnings, blockLocations: composed.blockLocations)
-                let (flow, headings) = (composed.flow, composed.headings)
+                let flow = composer.adopt(composed, under: composer.structureParent)
+                let headings = composed.headings
                 // The header stays with the article's first unit (a callout, say), or four
                 // lines when that unit is taller than a page.
                 let firstUnit = ColumnFiller(flow: flow).firstUnitHeight()
                 let following = firstUnit < spec.page.body.height * 0.5 ? max(firstUnit, spec.text.leading * 4)
                     : spec.text.leading * 4
-                paginator.placeSpan(parts.articleHeader(article, anchor: articleAnchor), following: following)
+                paginator.placeSpan(header, following: following)
                 composer.reportMissingGlyphs(at: article.location)
                 paginator.placeColumns(flow, locate: { composer.blockLocations[$0] })
                 articleEntries.append(OutlineEntry(
@@ -65,10 +76,15 @@ public enum DigestLayout {
             outline.append(OutlineEntry(title: section.name, destination: anchor, children: articleEntries))
         }
 
+        // Kept to the end of this function, so the helper's fonts are released on this thread.
+        let helperTools = flows.finish()
+        defer { withExtendedLifetime(helperTools) {} }
+
         if digest.collectsQuizzes, digest.articles.contains(where: { !$0.quiz.isEmpty }) {
             for part in [QuizPart.questions, .answers] {
                 let title = part == .questions ? spec.strings.practice : spec.strings.answers
                 let label = part == .questions ? spec.strings.practiceLabel : spec.strings.answersLabel
+                composer.structureParent = composer.within(StructureTree.root) { composer.element(.section) }
                 paginator.startPage(section: title)
                 paginator.placeSpan(parts.sectionBanner(label: label, title: title, anchor: part.anchor))
                 paginator.placeColumns(parts.quizFlow(part), locate: { composer.blockLocations[$0] })
@@ -77,18 +93,15 @@ public enum DigestLayout {
             }
         }
 
-        // Front matter: the cover and the contents, whose size is known before its numbers are.
+        // Front matter: the cover and the contents, numbered i, ii, … apart from the body, whose
+        // pages are numbered from 1; so the contents' numbers do not depend on its own length.
         let bodyPages = paginator.pages
         let anchorPages = pageIndexByAnchor(bodyPages.map(\.items))
-        var contentsPages: [PageDraft] = []
-        var frontCount = 1 + parts.contentsPages(contents, pageNumbers: { _ in 999 }).count
-        for _ in 0..<3 {
-            let offset = frontCount
-            contentsPages = parts.contentsPages(contents, pageNumbers: { anchorPages[$0].map { $0 + offset + 1 } })
-            if 1 + contentsPages.count == frontCount { break }
-            frontCount = 1 + contentsPages.count
-        }
-        let pageOf: (String) -> Int? = { anchorPages[$0].map { $0 + frontCount + 1 } }
+        let pageOf: (String) -> Int? = { anchorPages[$0].map { $0 + 1 } }
+        composer.structureParent = contentsElement
+        let contentsPages = parts.contentsPages(contents, pageNumbers: pageOf)
+        let frontCount = 1 + contentsPages.count
+        composer.structureParent = coverElement
         let cover = parts.cover(pageNumbers: pageOf)
 
         var drafts = [cover] + contentsPages + bodyPages
@@ -99,16 +112,23 @@ public enum DigestLayout {
         var pages: [Page] = []
         for (index, draft) in drafts.enumerated() {
             var items = draft.items
-            if index > 0 { items += running.items(pageNumber: index + 1, pageCount: drafts.count, section: draft.section) }
+            let folio = index < frontCount ? roman(index + 1) : String(index - frontCount + 1)
+            if index > 0 {
+                items.append(.structure(nil))
+                items += running.items(pageNumber: index + 1, folio: folio, pageCount: bodyPages.count,
+                                       section: draft.section)
+            }
             // Everything is laid out on right-hand margins; a left-hand page moves over to mirror them.
             if index % 2 == 1, spec.page.mirrorShift != .zero {
                 items = items.map { $0.translated(by: Point(x: spec.page.mirrorShift, y: .zero)) }
             }
-            pages.append(Page(size: spec.page.size, items: items))
+            pages.append(Page(size: spec.page.size, items: items, label: folio))
         }
 
         outline.insert(OutlineEntry(title: spec.strings.contents, destination: "contents"), at: 0)
-        let document = PagedDocument(pages: pages, outline: outline, metadata: metadata(for: digest, spec: spec, creationDate: creationDate))
+        let document = PagedDocument(pages: pages, outline: outline,
+                                     metadata: metadata(for: digest, spec: spec, creationDate: creationDate),
+                                     structure: composer.structure)
         var articlePages: [String: Int] = [:]
         for article in digest.articles {
             if let page = anchorPages["article-\(article.slug)"] { articlePages[article.slug] = page + frontCount }

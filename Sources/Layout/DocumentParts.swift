@@ -35,9 +35,9 @@ struct DocumentParts {
         let labelColor = filled ? spec.colors.onBrandMuted : spec.colors.accent
         let titleColor = filled ? spec.colors.onBrand : spec.colors.brand
         let labelPieces = lines(label.uppercased(), look: sans(.pt(8), bold: true, color: labelColor),
-                                width: bodyWidth - pad * 2)
+                                width: bodyWidth - pad * 2).marked(composer.element(.paragraph))
         let titlePieces = Array(lines(title, look: sans(spec.section.titleSize, bold: true, color: titleColor),
-                                      width: bodyWidth - pad * 2).prefix(3))
+                                      width: bodyWidth - pad * 2).prefix(3)).marked(composer.element(.heading1))
         let content = stack(labelPieces + titlePieces, gaps: [.pt(2)]).shifted(by: filled ? pad : .zero)
         let height = content.height + pad * 2
         var items: [PageItem] = [.anchor(name: anchor, at: .zero)]
@@ -67,9 +67,11 @@ struct DocumentParts {
         let style = spec.article
         pieces += capped(lines(meta.uppercased(), look: sans(style.metaSize, bold: true, color: spec.colors.accent),
                                width: bodyWidth, language: language), to: 3, what: "tags", of: article)
+            .marked(composer.element(.paragraph))
         let title = capped(lines(article.title, look: sans(style.titleSize, bold: true, color: spec.colors.brand,
                                                            leading: style.titleLeading),
                                  width: bodyWidth, language: language), to: 6, what: "title", of: article)
+            .marked(composer.element(.heading2))
         gaps += Array(repeating: .zero, count: max(pieces.count - 1, 0)) + [.pt(2)]
         pieces += title
         gaps += Array(repeating: .zero, count: max(title.count - 1, 0))
@@ -77,7 +79,7 @@ struct DocumentParts {
             let look = composer.bodyLook.with(size: style.summarySize, leading: style.summarySize * 1.33, italic: true,
                                               color: spec.colors.muted)
             let summaryPieces = capped(lines(summary, look: look, width: bodyWidth, language: language), to: 8,
-                                       what: "summary", of: article)
+                                       what: "summary", of: article).marked(composer.element(.paragraph))
             gaps.append(.pt(4))
             gaps += Array(repeating: .zero, count: max(summaryPieces.count - 1, 0))
             pieces += summaryPieces
@@ -86,6 +88,7 @@ struct DocumentParts {
             let look = sans(style.metaSize, color: spec.colors.link)
             let sourcePieces = capped(lines("\(strings.source): \(source)", look: look, width: bodyWidth, language: language,
                                             link: .uri(source)), to: 3, what: "source", of: article)
+                .marked(composer.element(.paragraph))
             gaps.append(.pt(3))
             gaps += Array(repeating: .zero, count: max(sourcePieces.count - 1, 0))
             pieces += sourcePieces
@@ -126,6 +129,7 @@ struct DocumentParts {
                                                 link: .destination("article-\(article.slug)"))],
                                       width: width, look: look, alignment: .left, language: article.language,
                                       kind: .heading, block: composer.newBlockID(at: article.location))
+                .marked(composer.element(.heading2))
             flow += title.map { FlowItem.piece($0) }.interspersed(with: .breakpoint(penalty: Penalty.never))
             flow += [.breakpoint(penalty: Penalty.never), .space(.pt(3)), .breakpoint(penalty: Penalty.never)]
             switch part {
@@ -144,10 +148,13 @@ struct DocumentParts {
         let body = composer.bodyLook
         let numberWidth = spec.quiz.numberWidth
         var flow: [FlowItem] = []
+        let list = composer.element(.list)
         for (index, question) in questions.enumerated() {
             let block = composer.newBlockID(at: question.location)
+            let (label, answer) = composer.listItem(in: list)
             let number = setter.pieces([TextSpan("\(firstNumber + index).", font: body.font.bold(), color: spec.quiz.numberColor)],
                                        width: numberWidth, look: body, alignment: .left, language: language, block: block)
+                .marked(label)
             var spans = [TextSpan("(\(alphabetic(question.answer + 1))) ", font: body.font.bold(), color: spec.colors.accent)]
             if question.answer < question.options.count {
                 spans += styler.spans(question.options[question.answer], look: body.with(bold: true))
@@ -157,7 +164,7 @@ struct DocumentParts {
                 spans += styler.spans(explanation, look: body)
             }
             let text = setter.pieces(spans, width: width - numberWidth, look: body, alignment: .left,
-                                     language: language, block: block)
+                                     language: language, block: block).marked(answer)
             if index > 0 { flow.append(.space(spec.text.paragraphSpacing)) }
             flow += LineSetter.paragraphFlow(Bands.rows([(x: .zero, pieces: number), (x: numberWidth, pieces: text)]))
         }
@@ -173,7 +180,9 @@ struct DocumentParts {
         let numberWidth = Length.pt(28)
         var pages: [PageDraft] = [PageDraft(section: spec.strings.contents)]
         var y = body.minY
-        let heading = stack(lines(spec.strings.contents, look: sans(.pt(24), bold: true, color: spec.colors.brand), width: body.width))
+        let heading = stack(lines(spec.strings.contents, look: sans(.pt(24), bold: true, color: spec.colors.brand), width: body.width)
+            .marked(composer.element(.heading1)))
+        let toc = composer.element(.contents)
         pages[0].items.append(.anchor(name: "contents", at: Point(x: body.minX, y: y)))
         pages[0].items += heading.items.map { $0.translated(by: Point(x: body.minX, y: y)) }
         y += heading.height + .pt(4)
@@ -181,7 +190,20 @@ struct DocumentParts {
                                          width: .pt(1.2), color: spec.colors.brand)))
         y += .pt(10)
 
+        // Sections are items of the contents; each holds a contents of its articles.
+        var sectionItem: Int?
+        var articleContents: Int?
         for entry in entries {
+            let item: Int
+            if entry.level > 0, let sectionItem {
+                let nested = articleContents ?? composer.within(sectionItem) { composer.element(.contents) }
+                articleContents = nested
+                item = composer.within(nested) { composer.element(.contentsItem) }
+            } else {
+                item = composer.within(toc) { composer.element(.contentsItem) }
+                sectionItem = item
+                articleContents = nil
+            }
             let indent = entry.level == 0 ? Length.zero : .pt(14)
             let look = entry.level == 0
                 ? sans(.pt(11), bold: true, color: spec.colors.brand, leading: .pt(15))
@@ -190,11 +212,11 @@ struct DocumentParts {
             // A title of many lines is cut in the contents; the article header warns about it.
             let titleLines = Array(setter.pieces([TextSpan(entry.title, font: look.font, color: look.color)],
                                                  width: textWidth, look: look, alignment: .left,
-                                                 language: digest.language, kind: .text, block: nil).prefix(6))
+                                                 language: digest.language, kind: .text, block: nil).prefix(6)).marked(item)
             let number = pageNumbers(entry.destination).map(String.init) ?? ""
             let numberLines = setter.pieces([TextSpan(number, font: look.font.bold(), color: look.color)],
                                             width: numberWidth, look: look, alignment: .right, language: "en",
-                                            kind: .text, block: nil)
+                                            kind: .text, block: nil).marked(item)
             let spaceBefore: Length = entry.level == 0 ? .pt(9) : .pt(2)
             let height = titleLines.reduce(.zero) { $0 + $1.height }
             if y + spaceBefore + height > body.maxY {
@@ -209,6 +231,7 @@ struct DocumentParts {
                 items += line.items.map { $0.translated(by: Point(x: body.minX + indent, y: lineY)) }
                 if index == titleLines.count - 1 {
                     let textEnd = body.minX + indent + lineWidth(line)
+                    items.append(.structure(nil))
                     items += leaderDots(from: textEnd + .pt(4), to: body.maxX - numberWidth - .pt(4),
                                         baseline: lineY + (line.baseline ?? line.height * 0.75), look: look)
                     if let numberLine = numberLines.first {
@@ -273,8 +296,9 @@ struct DocumentParts {
                                         fill: spec.colors.accent)))
         }
         var y = body.minY + .pt(10)
-        func put(_ pieces: [Piece], x: Length = body.minX, gap: Length = .zero) {
-            for piece in pieces {
+        func put(_ pieces: [Piece], as role: StructureElement.Role = .paragraph, x: Length = body.minX, gap: Length = .zero) {
+            let element = composer.element(role)
+            for piece in pieces.marked(element) {
                 draft.items += piece.items.map { $0.translated(by: Point(x: x, y: y)) }
                 y += piece.height
             }
@@ -297,7 +321,7 @@ struct DocumentParts {
         }
         if shows.contains(.title) {
             put(Array(lines(digest.title, look: sans(style.titleSize, bold: true, color: onBand, leading: style.titleSize * 1.17),
-                            width: body.width).prefix(4)), gap: .pt(8))
+                            width: body.width).prefix(4)), as: .heading1, gap: .pt(8))
         }
         if shows.contains(.edition) {
             put(lines(digest.edition, look: sans(style.editionSize, color: style.band ? spec.colors.highlight : spec.colors.accent,

@@ -96,12 +96,13 @@ public enum HandoutLayout {
         let answerEntry = OutlineEntry(title: spec.strings.answers, destination: QuizPart.answers.anchor)
         let together = answers == .end ? paginator.pages + answerPages : paginator.pages
         let document = finished(together, outline: outline + (answers == .end && !answerPages.isEmpty ? [answerEntry] : []),
-                                metadata: metadata, running: running)
+                                metadata: metadata, running: running, structure: composer.structure)
         var separate: PagedDocument?
         if answers == .separate, !answerPages.isEmpty {
             var keyMetadata = metadata
             keyMetadata.title = "\(metadata.title) — \(spec.strings.answers)"
-            separate = finished(answerPages, outline: [answerEntry], metadata: keyMetadata, running: running)
+            separate = finished(answerPages, outline: [answerEntry], metadata: keyMetadata, running: running,
+                                structure: composer.structure)
         }
         return HandoutResult(document: document, answers: separate, warnings: composer.warnings + paginator.warnings)
     }
@@ -109,17 +110,19 @@ public enum HandoutLayout {
     /// Pages with their running heads, numbered within this document; links to articles that
     /// are not in it (the answer key's titles, printed apart from the articles) are dropped.
     private static func finished(_ drafts: [PageDraft], outline: [OutlineEntry], metadata: Metadata,
-                                 running: RunningHeads) -> PagedDocument {
+                                 running: RunningHeads, structure: StructureTree) -> PagedDocument {
         let anchors = Set(DigestLayout.pageIndexByAnchor(drafts.map(\.items)).keys)
         let pages = drafts.enumerated().map { index, draft in
             let items = draft.items.filter { item in
                 if case .link(let link) = item, case .destination(let name) = link.target { return anchors.contains(name) }
                 return true
             }
-            return Page(size: running.spec.page.size, items: items + running.items(pageNumber: index + 1, pageCount: drafts.count,
-                                                                              section: draft.section))
+            return Page(size: running.spec.page.size,
+                        items: items + [.structure(nil)]
+                            + running.items(pageNumber: index + 1, folio: String(index + 1), pageCount: drafts.count,
+                                            section: draft.section))
         }
-        return PagedDocument(pages: pages, outline: outline, metadata: metadata)
+        return PagedDocument(pages: pages, outline: outline, metadata: metadata, structure: structure)
     }
 }
 

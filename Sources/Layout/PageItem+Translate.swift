@@ -22,6 +22,7 @@ extension PageItem {
         case .link(var link): link.frame = link.frame.moved(by: offset); return .link(link)
         case .anchor(let name, let point): return .anchor(name: name, at: point.moved(by: offset))
         case .placed(var placed): placed.origin = placed.origin.moved(by: offset); return .placed(placed)
+        case .structure: return self
         }
     }
 }

@@ -146,6 +146,8 @@ struct Paginator {
 
     private mutating func place(_ piece: Piece, at origin: Point, region: Rect, kind: Placement.Kind?, endsRegion: Bool) {
         let page = pages.count - 1
+        // Whatever the piece does not mark as content is an artifact.
+        pages[page].items.append(.structure(nil))
         pages[page].items += piece.items.map { $0.translated(by: origin) }
         let placedKind: Placement.Kind
         switch kind ?? .text {

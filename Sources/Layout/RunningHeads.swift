@@ -12,9 +12,14 @@ struct RunningHeads {
     let shaper: TextShaper
     let digest: Digest
 
-    /// The header and footer of page `pageNumber`, its slots filled in; on a left-hand page of
-    /// a mirrored layout the left and right slots trade places, so they stay on the outside.
-    func items(pageNumber: Int, pageCount: Int, section: String?) -> [PageItem] {
+    /// The header and footer of page `pageNumber` (counted from the cover), its slots filled in;
+    /// on a left-hand page of a mirrored layout the left and right slots trade places, so they
+    /// stay on the outside.
+    /// - Parameters:
+    ///   - folio: the printed page number for `{page}`: roman in the front matter, arabic from
+    ///     the first body page, the same as the PDF's page label.
+    ///   - pageCount: the number of body pages, for `{pages}`.
+    func items(pageNumber: Int, folio: String, pageCount: Int, section: String?) -> [PageItem] {
         let style = spec.running
         let body = spec.page.body
         let font = FontStyle(family: spec.fonts.heading, size: style.fontSize)
@@ -24,7 +29,7 @@ struct RunningHeads {
                 .replacingOccurrences(of: "{edition}", with: digest.edition)
                 .replacingOccurrences(of: "{section}", with: (section ?? "").uppercased())
                 .replacingOccurrences(of: "{publisher}", with: digest.publisher ?? "")
-                .replacingOccurrences(of: "{page}", with: String(pageNumber))
+                .replacingOccurrences(of: "{page}", with: folio)
                 .replacingOccurrences(of: "{pages}", with: String(pageCount))
                 .trimmingCharacters(in: .whitespaces)
         }

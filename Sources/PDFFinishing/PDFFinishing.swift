@@ -19,14 +19,18 @@ public struct PDFFinishing: Sendable {
     public var language: String?
     /// Boxes by page index (0 = first page); pages not listed keep only their MediaBox.
     public var pageBoxes: [Int: PageBoxes]
+    /// One entry per element of the file's structure tree, in depth-first order (see
+    /// `StructureFix`); empty to leave the tree as it is.
+    public var structure: [StructureFix]
 
-    public init(language: String? = nil, pageBoxes: [Int: PageBoxes] = [:]) {
+    public init(language: String? = nil, pageBoxes: [Int: PageBoxes] = [:], structure: [StructureFix] = []) {
         self.language = language
         self.pageBoxes = pageBoxes
+        self.structure = structure
     }
 
     /// True when there is nothing to change, so the file can be left as cairo wrote it.
-    public var isEmpty: Bool { language == nil && pageBoxes.isEmpty }
+    public var isEmpty: Bool { language == nil && pageBoxes.isEmpty && structure.isEmpty }
 
     /// Rewrites the PDF at `path` in place with these changes.
     ///
@@ -37,6 +41,7 @@ public struct PDFFinishing: Sendable {
         if isEmpty { return }
         let document = try QPDFDocument(reading: path)
         if let language { document.setCatalogValue(key: "/Lang", toString: language) }
+        if !structure.isEmpty { try document.finishStructure(structure) }
         for (index, boxes) in pageBoxes.sorted(by: { $0.key < $1.key }) {
             if let trim = boxes.trim { try document.setBox("/TrimBox", to: trim, onPage: index) }
             if let bleed = boxes.bleed { try document.setBox("/BleedBox", to: bleed, onPage: index) }
@@ -63,8 +68,8 @@ public struct FinishingError: Error, CustomStringConvertible, Sendable {
 
 /// One qpdf handle: the only place that sees the C API.
 final class QPDFDocument {
-    private let handle: qpdf_data
-    private let path: String
+    let handle: qpdf_data
+    let path: String
 
     init(reading path: String) throws {
         self.path = path
@@ -99,6 +104,12 @@ final class QPDFDocument {
     func write(to output: String) throws {
         try check(qpdf_init_write(handle, output), action: "write")
         qpdf_set_deterministic_ID(handle, QPDF_TRUE)
+        // Cairo's streams are already compressed: copy them as they are rather than
+        // decompress and compress every font and image again (a third of the pass).
+        qpdf_set_decode_level(handle, qpdf_dl_none)
+        // A tagged file holds thousands of small structure objects: packed into compressed
+        // object streams they take a tenth of the room.
+        qpdf_set_object_stream_mode(handle, qpdf_o_generate)
         try check(qpdf_write(handle), action: "write")
     }
 

@@ -8,14 +8,18 @@ import PageModel
 public enum PDFRenderer {
     /// Writes the whole document as a PDF at `path`, replacing any file there.
     ///
-    /// The PDF carries the document's metadata, bookmarks, named destinations and links, and
-    /// the text of every glyph run, so it can be searched and copied. The file is written in
+    /// The PDF carries the document's metadata, bookmarks, named destinations and links, page
+    /// labels, the text of every glyph run, so it can be searched and copied, and the structure
+    /// tree as cairo can write it (see `StructureTagger`). The file is written in
     /// place and may be left incomplete when this throws after the checks made up front
     /// (destinations, page sizes, date): the caller writes to a temporary path and renames it.
+    /// - Returns: the structure elements written, for `PDFFinishing` to complete (see
+    ///   `WrittenStructure`).
     /// - Throws: `RenderError` for a document cairo cannot write (no pages, a link to an
     ///   unknown destination, an invalid creation date, a missing font or image) or an output
     ///   error.
-    public static func writePDF(_ document: PagedDocument, to path: String) throws {
+    @discardableResult
+    public static func writePDF(_ document: PagedDocument, to path: String) throws -> WrittenStructure {
         try DocumentCheck.check(document, path: path)
         guard let date = PDFDate.cairoDate(fromISO8601: document.metadata.creationDate) else {
             throw RenderError.invalidCreationDate(document.metadata.creationDate)
@@ -24,9 +28,12 @@ public enum PDFRenderer {
         surface.describe(document.metadata, date: date)
         let context = try CairoContext(surface: surface, path: path)
         let drawer = PageDrawer(context: context, target: .pdf, path: path)
+        let tagger = StructureTagger(tree: document.structure, pages: document.pages, context: context)
+        drawer.tagger = tagger
         try drawPages(document.pages, with: drawer, on: surface)
         surface.addOutline(document.outline)
         try surface.finish(path: path)
+        return WrittenStructure(document.structure, written: tagger.written)
     }
 
     /// Draws one page into a PNG at `dpi` pixels per inch, on a white background.
@@ -49,7 +56,8 @@ public enum PDFRenderer {
         try surface.writePNG(to: path)
     }
 
-    /// Draws every page, each at its own size, inside one `Document` structure element.
+    /// Draws every page, each at its own size and with its label, inside one `Document`
+    /// structure element.
     ///
     /// The element opens on the first page before anything is drawn and closes on the last:
     /// cairo 1.16 writes a damaged file for a link outside any structure element.
@@ -57,9 +65,10 @@ public enum PDFRenderer {
         let context = drawer.context
         for (index, page) in pages.enumerated() {
             surface.setPageSize(page.size)
-            if index == 0 { context.beginTag("Document", attributes: "") }
+            if let label = page.label { surface.setPageLabel(label) }
+            if index == 0 { drawer.tagger?.beginDocument() }
             try drawer.draw(page, number: index + 1)
-            if index == pages.count - 1 { context.endTag("Document") }
+            if index == pages.count - 1 { drawer.tagger?.endDocument() }
             context.showPage()
             try context.check(action: "write", path: drawer.path)
         }

@@ -9,9 +9,12 @@ public struct PagedDocument: Sendable, Equatable {
     /// Bookmarks: sections → articles → headings.
     public var outline: [OutlineEntry]
     public var metadata: Metadata
+    /// What the pages' content is and in which order it reads; pages join it through
+    /// `PageItem.structure` marks. Only the root when the document is not tagged.
+    public var structure: StructureTree
 
-    public init(pages: [Page], outline: [OutlineEntry] = [], metadata: Metadata) {
-        self.pages = pages; self.outline = outline; self.metadata = metadata
+    public init(pages: [Page], outline: [OutlineEntry] = [], metadata: Metadata, structure: StructureTree = StructureTree()) {
+        self.pages = pages; self.outline = outline; self.metadata = metadata; self.structure = structure
     }
 }
 
@@ -44,7 +47,12 @@ public struct Page: Sendable, Equatable {
     public var size: Size
     /// Items in drawing order, in page coordinates (points, y down from the top edge).
     public var items: [PageItem]
-    public init(size: Size, items: [PageItem] = []) { self.size = size; self.items = items }
+    /// The page's label in a viewer (`/PageLabels`), its printed folio: `i`, `ii` in the front
+    /// matter, `1`, `2` in the body. Nil leaves the viewer to count pages.
+    public var label: String?
+    public init(size: Size, items: [PageItem] = [], label: String? = nil) {
+        self.size = size; self.items = items; self.label = label
+    }
 }
 
 public enum PageItem: Sendable, Equatable {
@@ -58,6 +66,11 @@ public enum PageItem: Sendable, Equatable {
     /// A whole finished page drawn smaller (or larger) on this one: how handouts put pages
     /// on sheets without laying them out again.
     case placed(PlacedPage)
+    /// Marks the items after it on the page, up to the next mark, as content of the element at
+    /// this index of `PagedDocument.structure`, or as artifacts (running heads, rules, tints,
+    /// repeated table headers) when nil. Each page starts in artifacts. Drawn in page order,
+    /// the content of an element may be interrupted, and resumed on a later page.
+    case structure(Int?)
 }
 
 /// A finished page drawn on a sheet: moved to `origin`, scaled by `scale`, clipped to its

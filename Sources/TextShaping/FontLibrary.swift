@@ -25,22 +25,20 @@ final class FontLibrary {
         }
         guard added != 0 else { throw ShapingError.fontconfig("could not add fonts from '\(fontDirectory)'") }
 
-        guard let map = gazette_new_ft_font_map() else { throw ShapingError.fontconfig("no FreeType font map") }
+        // Pango's FreeType back end, not its cairo one: layout never touches cairo, whose font
+        // caches are not safe to use from two threads (ArticleFlows composes on two).
+        guard let map = pango_ft2_font_map_new() else { throw ShapingError.fontconfig("no FreeType font map") }
         pango_fc_font_map_set_config(gazette_fc_font_map(map), config)
+        pango_fc_font_map_set_default_substitute(gazette_fc_font_map(map), gazette_unhinted, nil, nil)
         // Pango's default is 96 dpi: at 72, a 10 pt font is 10 units on the page.
-        pango_cairo_font_map_set_resolution(gazette_cairo_font_map(map), 72)
+        pango_ft2_font_map_set_resolution(gazette_ft2_font_map(map), 72, 72)
         fontMap = map
 
         guard let ctx = pango_font_map_create_context(map) else {
             g_object_unref(map)
             throw ShapingError.fontconfig("no Pango context")
         }
-        // Unhinted, unrounded metrics, so what is measured here is what the PDF draws.
-        let options = cairo_font_options_create()
-        defer { cairo_font_options_destroy(options) }
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        pango_cairo_context_set_font_options(ctx, options)
+        // Unrounded positions, so what is measured here is what the PDF draws.
         pango_context_set_round_glyph_positions(ctx, 0)
         context = ctx
     }

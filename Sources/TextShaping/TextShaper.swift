@@ -261,7 +261,7 @@ public final class TextShaper {
         let pangoItem = item.pointee.item!
         let start = Int(pangoItem.pointee.offset), length = Int(pangoItem.pointee.length)
         let bytes = UnsafeRawBufferPointer(start: text + start, count: length)
-        let runText = String(decoding: bytes, as: UTF8.self)
+        var runText = String(decoding: bytes, as: UTF8.self)
 
         var clusters: [Cluster] = []
         clusters.reserveCapacity(count)
@@ -282,6 +282,10 @@ public final class TextShaper {
             more = pango_glyph_item_iter_next_cluster(&iterator)
         }
 
+        if !isOneToOne, bytes.contains(0xAD) {
+            (runText, clusters) = withoutUnusedSoftHyphens(clusters, text: runText)
+            isOneToOne = clusters.allSatisfy { $0.byteCount == 1 && $0.glyphCount == 1 }
+        }
         // Pango walks clusters in text order; the page model lists them in glyph order.
         if mayHoldCombiningMarks(bytes), runText.unicodeScalars.contains(where: \.isCombiningMark) {
             clusters = wordClusters(clusters, text: runText)
@@ -303,6 +307,26 @@ public final class TextShaper {
             oneToOne.append(Array(repeating: Cluster(byteCount: 1, glyphCount: 1), count: oneToOne.count))
         }
         return oneToOne[count]
+    }
+
+    /// The text and clusters without the soft hyphens that drew nothing (every one but a line's
+    /// last): they are only where a word might have broken, and each would otherwise be a
+    /// cluster without glyphs, which cairo writes as marked content of its own and which cuts
+    /// a paragraph's text short in some readers' structure views.
+    private func withoutUnusedSoftHyphens(_ clusters: [Cluster], text: String) -> (String, [Cluster]) {
+        let bytes = Array(text.utf8)
+        var keptBytes: [UInt8] = []
+        keptBytes.reserveCapacity(bytes.count)
+        var kept: [Cluster] = []
+        var offset = 0
+        for cluster in clusters {
+            let end = min(offset + cluster.byteCount, bytes.count)
+            defer { offset = end }
+            if cluster.glyphCount == 0, bytes[offset..<end].elementsEqual([0xC2, 0xAD]) { continue }
+            keptBytes += bytes[offset..<end]
+            kept.append(cluster)
+        }
+        return (String(decoding: keptBytes, as: UTF8.self), kept)
     }
 
     /// Joins the clusters of each word into one.

@@ -4,6 +4,7 @@ import DigestModel
 import Foundation
 import Layout
 import LayoutSpec
+import PDFFinishing
 import PDFRenderer
 import TextShaping
 
@@ -75,7 +76,12 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
     let writing = Date()
     console.progress.update("writing \(plural(pages, "page"))", fraction: Pipeline.Share.writing)
     do {
-        try AtomicFile.write(to: path) { temporary in try PDFRenderer.writePDF(result.document, to: temporary) }
+        try AtomicFile.write(to: path) { temporary in
+            let written = try PDFRenderer.writePDF(result.document, to: temporary)
+            let finishing = Date()
+            try PDFFinishing(result.document, written: written).apply(toFileAt: temporary)
+            console.detail("completed the structure tree and /Lang with qpdf in \(seconds(since: finishing))")
+        }
     } catch {
         throw InternalError("could not write '\(path)': \(error)")
     }

@@ -246,7 +246,10 @@ struct Press {
         let (pages, finishing) = impose(document)
         do {
             try AtomicFile.write(to: path) { temporary in
-                try PDFRenderer.writePDF(pages, to: temporary)
+                let written = try PDFRenderer.writePDF(pages, to: temporary)
+                var finishing = finishing
+                // A handout not put on sheets keeps its structure tree (imposed sheets have none).
+                finishing.structure = PDFFinishing(pages, written: written).structure
                 try finishing.apply(toFileAt: temporary)
             }
         } catch {

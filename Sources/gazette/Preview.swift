@@ -23,7 +23,7 @@ struct Preview: ParsableCommand {
     @Argument(help: "The digest folder (holds digest.yaml and articles/).", completion: .directory)
     var digest: String
 
-    @Option(help: ArgumentHelp("The pages to draw, numbered as in the PDF: 1,3-5, or 7- for page 7 to the end. Default: every page.",
+    @Option(help: ArgumentHelp("The pages to draw, counted from the cover as a viewer counts them (not the printed folios): 1,3-5, or 7- for page 7 to the end. Default: every page.",
                                valueName: "pages"),
             transform: { try PageSelection(parsing: $0) })
     var pages: PageSelection?

@@ -44,11 +44,12 @@ import Testing
         for article in digest.articles {
             let entry = try #require(contents.first { squeezed($0.title) == squeezed(article.title) },
                                      "\(article.slug) is not in the contents")
-            // The first page after the front matter that shows the title is where it starts…
+            // The first page after the front matter that shows the title is where it starts, the
+            // body's pages counted from 1 after the cover and contents (numbered i, ii, …)…
             let first = pages.indices.first { $0 >= bodyStart && squeezed(pages[$0].text).contains(squeezed(article.title)) }
-            #expect(first.map { $0 + 1 } == entry.page, "\(article.slug): contents says \(entry.page)")
+            #expect(first.map { $0 - bodyStart + 1 } == entry.page, "\(article.slug): contents says \(entry.page)")
             // …and that page's folio, in the footer, prints the same number.
-            let page = pages[entry.page - 1]
+            let page = pages[bodyStart + entry.page - 1]
             let footer = page.words.filter { $0.yMin > page.height - 60 }.map(\.text)
             #expect(footer.contains(String(entry.page)), "\(article.slug): footer reads \(footer)")
         }

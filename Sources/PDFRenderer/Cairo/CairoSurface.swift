@@ -54,6 +54,11 @@ final class CairoSurface {
         cairo_pdf_surface_set_size(pointer, size.width.points, size.height.points)
     }
 
+    /// Labels the current page of a PDF surface (`/PageLabels`), such as `ii` or `7`.
+    func setPageLabel(_ label: String) {
+        cairo_pdf_surface_set_page_label(pointer, label)
+    }
+
     /// Sets one entry of the PDF's document information dictionary.
     func setMetadata(_ key: cairo_pdf_metadata_t, _ value: String) {
         cairo_pdf_surface_set_metadata(pointer, key, value)

@@ -23,6 +23,8 @@ final class PageDrawer {
     let fonts = FontCache()
     let images = ImageCache()
     private var writtenAnchors: Set<String> = []
+    /// Turns structure marks into tags; nil for previews, which have no structure.
+    var tagger: StructureTagger?
 
     init(context: CairoContext, target: RenderTarget, path: String) {
         self.context = context; self.target = target; self.path = path
@@ -42,6 +44,7 @@ final class PageDrawer {
         cairo_rectangle(cr, 0, 0, page.size.width.points, page.size.height.points)
         cairo_clip(cr)
         fill(Rect(origin: .zero, size: page.size), with: .white)
+        tagger?.startPage()
         for item in page.items {
             try draw(item, page: number)
         }
@@ -49,12 +52,21 @@ final class PageDrawer {
 
     private func draw(_ item: PageItem, page: Int) throws {
         switch item {
-        case .text(let run): try draw(run, page: page)
+        case .text(let run):
+            tagger?.prepareContent()
+            try draw(run, page: page)
         case .rule(let rule): draw(rule)
         case .box(let box): draw(box)
-        case .image(let image): try draw(image)
-        case .link(let link): if target == .pdf { mark(link) }
+        case .image(let image):
+            tagger?.prepareContent()
+            try draw(image)
+        case .link(let link):
+            guard target == .pdf else { return }
+            tagger?.prepareLink()
+            mark(link)
+            tagger?.noteLink()
         case .anchor(let name, let point): if target == .pdf { markDestination(name, at: point) }
+        case .structure(let element): tagger?.mark(element)
         case .placed(let placed): try draw(placed, page: page)
         }
     }
@@ -76,7 +88,7 @@ final class PageDrawer {
         cairo_clip(cr)
         for item in placed.page.items {
             switch item {
-            case .link, .anchor: continue
+            case .link, .anchor, .structure: continue
             default: try draw(item, page: page)
             }
         }

@@ -5,6 +5,7 @@ import Foundation
 import Geometry
 import Layout
 import LayoutSpec
+import PDFFinishing
 import PDFRenderer
 import PageModel
 import TextShaping
@@ -105,7 +106,15 @@ final class FuzzRunner {
             }
             if render {
                 let pdf = folder + "/out.pdf"
-                do { try PDFRenderer.writePDF(result.document, to: pdf) } catch {
+                do {
+                    // As `gazette build` does: cairo, then the qpdf pass that completes the tags.
+                    let written = try PDFRenderer.writePDF(result.document, to: pdf)
+                    let fixes = written.elements.map {
+                        PDFFinishing.StructureFix(key: $0.element, alternativeText: $0.alternativeText,
+                                                  language: $0.language, headsColumn: $0.headsColumn)
+                    }
+                    try PDFFinishing(language: result.document.metadata.language, structure: fixes).apply(toFileAt: pdf)
+                } catch {
                     problems.append("laid out but could not be rendered (gazette would exit 70): \(error)")
                 }
                 try? FileManager.default.removeItem(atPath: pdf)
@@ -228,6 +237,7 @@ final class FuzzRunner {
                 case .link(let link): point = link.frame.origin
                 case .anchor(_, let at): point = at
                 case .placed(let placed): point = placed.origin
+                case .structure: continue
                 }
                 if outside(point) {
                     problems.append("page \(number + 1): \(String(describing: item).prefix(160)) is off the page")

@@ -1,0 +1,162 @@
+internal import CQPDF
+
+extension PDFFinishing {
+    /// What to do to one structure element of the file cairo wrote.
+    public struct StructureFix: Hashable, Sendable {
+        /// Elements that share a key are pieces of one element: the later ones are merged into
+        /// the first. Nil for an element that stands alone.
+        public var key: Int?
+        /// `/Alt`: what a figure shows.
+        public var alternativeText: String?
+        /// `/Lang`: the element's language, when it is not the document's.
+        public var language: String?
+        /// A table header cell that heads its column: `/A << /O /Table /Scope /Column >>`, so a
+        /// screen reader names the column header when it reads a cell.
+        public var headsColumn: Bool
+
+        public init(key: Int?, alternativeText: String? = nil, language: String? = nil, headsColumn: Bool = false) {
+            self.key = key; self.alternativeText = alternativeText; self.language = language
+            self.headsColumn = headsColumn
+        }
+    }
+}
+
+/// Completes the structure tree cairo wrote: attributes cairo 1.16 cannot write, and pieces of
+/// one element (cairo starts a new element whenever an element's content resumes) merged.
+///
+/// Merging moves the later piece's kids (marked-content ids, which become `/MCR` references
+/// when they lie on another page, and child elements) to the end of the first piece, removes
+/// the later piece from its parent, and points the `/ParentTree` entries that named the later
+/// piece at the first, so a reader finds the same element from the page content as from the
+/// tree.
+extension QPDFDocument {
+    func finishStructure(_ fixes: [PDFFinishing.StructureFix]) throws {
+        let root = qpdf_get_root(handle)
+        let treeRoot = qpdf_oh_get_key(handle, root, "/StructTreeRoot")
+        guard qpdf_oh_is_dictionary(handle, treeRoot) != 0 else {
+            throw FinishingError(path: path, message: "the file has no structure tree to finish")
+        }
+        var elements: [qpdf_oh] = []
+        collectElements(in: qpdf_oh_get_key(handle, treeRoot, "/K"), into: &elements)
+        guard elements.count == fixes.count else {
+            throw FinishingError(
+                path: path, message: "the structure tree has \(elements.count) elements where \(fixes.count) were written")
+        }
+        var first: [Int: qpdf_oh] = [:]
+        var mergedInto: [Int32: qpdf_oh] = [:]
+        for (element, fix) in zip(elements, fixes) {
+            if let text = fix.alternativeText, !text.isEmpty {
+                qpdf_oh_replace_key(handle, element, "/Alt", qpdf_oh_new_unicode_string(handle, text))
+            }
+            if let language = fix.language, !language.isEmpty {
+                qpdf_oh_replace_key(handle, element, "/Lang", qpdf_oh_new_unicode_string(handle, language))
+            }
+            if fix.headsColumn, qpdf_oh_has_key(handle, element, "/A") == 0 {
+                let attributes = qpdf_oh_new_dictionary(handle)
+                qpdf_oh_replace_key(handle, attributes, "/O", qpdf_oh_new_name(handle, "/Table"))
+                qpdf_oh_replace_key(handle, attributes, "/Scope", qpdf_oh_new_name(handle, "/Column"))
+                qpdf_oh_replace_key(handle, element, "/A", attributes)
+            }
+            guard let key = fix.key else { continue }
+            if let target = first[key] {
+                merge(element, into: target)
+                mergedInto[qpdf_oh_get_object_id(handle, element)] = target
+            } else {
+                first[key] = element
+            }
+        }
+        if !mergedInto.isEmpty {
+            redirect(qpdf_oh_get_key(handle, treeRoot, "/ParentTree"), mergedInto)
+        }
+    }
+
+    /// Structure elements (dictionaries with `/S`) under `kids`, depth first.
+    private func collectElements(in kids: qpdf_oh, into elements: inout [qpdf_oh]) {
+        for kid in items(of: kids) where isElement(kid) {
+            elements.append(kid)
+            collectElements(in: qpdf_oh_get_key(handle, kid, "/K"), into: &elements)
+        }
+    }
+
+    private func isElement(_ object: qpdf_oh) -> Bool {
+        qpdf_oh_is_dictionary(handle, object) != 0 && qpdf_oh_has_key(handle, object, "/S") != 0
+    }
+
+    /// The items of an array, or the one object that stands for a one-item array in `/K`.
+    private func items(of object: qpdf_oh) -> [qpdf_oh] {
+        if qpdf_oh_is_array(handle, object) != 0 {
+            return (0..<qpdf_oh_get_array_n_items(handle, object)).map { qpdf_oh_get_array_item(handle, object, $0) }
+        }
+        return qpdf_oh_is_null(handle, object) != 0 ? [] : [object]
+    }
+
+    private func sameObject(_ a: qpdf_oh, _ b: qpdf_oh) -> Bool {
+        let id = qpdf_oh_get_object_id(handle, a)
+        return id != 0 && id == qpdf_oh_get_object_id(handle, b)
+    }
+
+    private func merge(_ piece: qpdf_oh, into target: qpdf_oh) {
+        var kids = qpdf_oh_get_key(handle, target, "/K")
+        if qpdf_oh_is_array(handle, kids) == 0 {
+            let array = qpdf_oh_new_array(handle)
+            for kid in items(of: kids) { qpdf_oh_append_item(handle, array, kid) }
+            qpdf_oh_replace_key(handle, target, "/K", array)
+            kids = qpdf_oh_get_key(handle, target, "/K")
+        }
+        let piecePage = qpdf_oh_get_key(handle, piece, "/Pg")
+        let targetPage = qpdf_oh_get_key(handle, target, "/Pg")
+        let samePage = sameObject(piecePage, targetPage)
+        for kid in items(of: qpdf_oh_get_key(handle, piece, "/K")) {
+            if qpdf_oh_is_integer(handle, kid) != 0, !samePage {
+                // A marked-content id means "on my page": name the page now that it moves.
+                let reference = qpdf_oh_new_dictionary(handle)
+                qpdf_oh_replace_key(handle, reference, "/Type", qpdf_oh_new_name(handle, "/MCR"))
+                qpdf_oh_replace_key(handle, reference, "/Pg", piecePage)
+                qpdf_oh_replace_key(handle, reference, "/MCID", kid)
+                qpdf_oh_append_item(handle, kids, reference)
+            } else if isElement(kid) {
+                qpdf_oh_replace_key(handle, kid, "/P", target)
+                qpdf_oh_append_item(handle, kids, kid)
+            } else {
+                if qpdf_oh_is_dictionary(handle, kid) != 0, qpdf_oh_has_key(handle, kid, "/Pg") == 0,
+                   qpdf_oh_is_null(handle, piecePage) == 0 {
+                    qpdf_oh_replace_key(handle, kid, "/Pg", piecePage)
+                }
+                qpdf_oh_append_item(handle, kids, kid)
+            }
+        }
+        let parent = qpdf_oh_get_key(handle, piece, "/P")
+        let siblings = qpdf_oh_get_key(handle, parent, "/K")
+        if qpdf_oh_is_array(handle, siblings) != 0 {
+            let count = qpdf_oh_get_array_n_items(handle, siblings)
+            for index in stride(from: count - 1, through: 0, by: -1)
+            where sameObject(qpdf_oh_get_array_item(handle, siblings, index), piece) {
+                qpdf_oh_erase_item(handle, siblings, index)
+            }
+        } else if sameObject(siblings, piece) {
+            qpdf_oh_replace_key(handle, parent, "/K", qpdf_oh_new_array(handle))
+        }
+    }
+
+    /// Points every entry of the parent tree (a number tree) that names a merged piece at the
+    /// element it was merged into.
+    private func redirect(_ node: qpdf_oh, _ mergedInto: [Int32: qpdf_oh]) {
+        guard qpdf_oh_is_dictionary(handle, node) != 0 else { return }
+        for kid in items(of: qpdf_oh_get_key(handle, node, "/Kids")) { redirect(kid, mergedInto) }
+        let nums = qpdf_oh_get_key(handle, node, "/Nums")
+        guard qpdf_oh_is_array(handle, nums) != 0 else { return }
+        for index in stride(from: 1, to: qpdf_oh_get_array_n_items(handle, nums), by: 2) {
+            let value = qpdf_oh_get_array_item(handle, nums, index)
+            if let target = mergedInto[qpdf_oh_get_object_id(handle, value)] {
+                qpdf_oh_set_array_item(handle, nums, index, target)
+            } else if qpdf_oh_is_array(handle, value) != 0 {
+                for slot in 0..<qpdf_oh_get_array_n_items(handle, value) {
+                    let element = qpdf_oh_get_array_item(handle, value, slot)
+                    if let target = mergedInto[qpdf_oh_get_object_id(handle, element)] {
+                        qpdf_oh_set_array_item(handle, value, slot, target)
+                    }
+                }
+            }
+        }
+    }
+}
