@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf",
                        providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
+                       providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
@@ -36,6 +38,7 @@ let package = Package(
                 dependencies: ["Geometry", "Diagnostics", .product(name: "Yams", package: "Yams")]),
 
         // Stages.
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "DigestReader",
                 dependencies: ["DigestModel", "Diagnostics", "CCmark",
                                .product(name: "Yams", package: "Yams")]),
@@ -43,7 +46,7 @@ let package = Package(
                 dependencies: ["Geometry", "LayoutSpec", "PageModel", "CPango", "CCairo", "CHyphen"]),
         .target(name: "Layout",
                 dependencies: ["DigestModel", "LayoutSpec", "TextShaping", "PageModel",
-                               "Diagnostics", "Geometry"]),
+                               "Diagnostics", "Geometry", "QRCode"]),
         .target(name: "PDFRenderer", dependencies: ["PageModel", "Geometry", "CCairo"]),
         .target(name: "PDFFinishing", dependencies: ["Geometry", "CQPDF"]),
 
@@ -57,7 +60,7 @@ let package = Package(
         .testTarget(name: "DigestReaderTests", dependencies: ["DigestReader", "DigestModel"],
                     path: "Tests/DigestReaderTests", exclude: ["Fixtures"]),
         .testTarget(name: "LayoutTests",
-                    dependencies: ["Layout", "TextShaping", "DigestReader", "PageModel", "LayoutSpec"],
+                    dependencies: ["Layout", "TextShaping", "DigestReader", "PageModel", "LayoutSpec", "QRCode"],
                     path: "Tests/LayoutTests"),
         .testTarget(name: "LayoutSpecTests", dependencies: ["LayoutSpec", "DigestReader", "Geometry"],
                     path: "Tests/LayoutSpecTests"),

@@ -2,6 +2,7 @@ import DigestModel
 import Geometry
 import LayoutSpec
 import PageModel
+import QRCode
 import TextShaping
 
 /// The parts of the document around the articles' text: section banners, article headers,
@@ -56,8 +57,12 @@ struct DocumentParts {
 
     // MARK: - Article header
 
-    /// Date and tags, the title, the summary and the source, across all columns.
+    /// Date and tags, the title, the summary and the source, across all columns; with a
+    /// source and the layout's `qr-code`, a QR code of it at the right, beside the text.
     func articleHeader(_ article: Article, anchor: String) -> Piece {
+        let qrCode = sourceCode(of: article)
+        let qrSide = spec.article.qrSize
+        let textWidth = qrCode == nil ? bodyWidth : bodyWidth - qrSide - .pt(12)
         let language = article.language
         let months = MonthNames.names(for: language)
         let date = "\(article.date.day) \(months[article.date.month - 1]) \(article.date.year)"
@@ -66,17 +71,17 @@ struct DocumentParts {
         var gaps: [Length] = []
         let style = spec.article
         pieces += capped(lines(meta.uppercased(), look: sans(style.metaSize, bold: true, color: spec.colors.accent),
-                               width: bodyWidth, language: language), to: 3, what: "tags", of: article)
+                               width: textWidth, language: language), to: 3, what: "tags", of: article)
         let title = capped(lines(article.title, look: sans(style.titleSize, bold: true, color: spec.colors.brand,
                                                            leading: style.titleLeading),
-                                 width: bodyWidth, language: language), to: 6, what: "title", of: article)
+                                 width: textWidth, language: language), to: 6, what: "title", of: article)
         gaps += Array(repeating: .zero, count: max(pieces.count - 1, 0)) + [.pt(2)]
         pieces += title
         gaps += Array(repeating: .zero, count: max(title.count - 1, 0))
         if let summary = article.summary {
             let look = composer.bodyLook.with(size: style.summarySize, leading: style.summarySize * 1.33, italic: true,
                                               color: spec.colors.muted)
-            let summaryPieces = capped(lines(summary, look: look, width: bodyWidth, language: language), to: 8,
+            let summaryPieces = capped(lines(summary, look: look, width: textWidth, language: language), to: 8,
                                        what: "summary", of: article)
             gaps.append(.pt(4))
             gaps += Array(repeating: .zero, count: max(summaryPieces.count - 1, 0))
@@ -84,13 +89,18 @@ struct DocumentParts {
         }
         if let source = article.source {
             let look = sans(style.metaSize, color: spec.colors.link)
-            let sourcePieces = capped(lines("Source: \(source)", look: look, width: bodyWidth, language: language,
+            let sourcePieces = capped(lines("Source: \(source)", look: look, width: textWidth, language: language,
                                             link: .uri(source)), to: 3, what: "source", of: article)
             gaps.append(.pt(3))
             gaps += Array(repeating: .zero, count: max(sourcePieces.count - 1, 0))
             pieces += sourcePieces
         }
         var header = stack(pieces, gaps: gaps, kind: .heading)
+        if let qrCode, let source = article.source {
+            header.items += qrCode.items(side: qrSide, color: spec.colors.text, target: .uri(source))
+                .map { $0.translated(by: Point(x: bodyWidth - qrSide, y: .zero)) }
+            header.height = max(header.height, qrSide)
+        }
         header.height += .pt(6)
         header.items.insert(.anchor(name: anchor, at: .zero), at: 0)
         if style.rule > .zero {
@@ -100,6 +110,18 @@ struct DocumentParts {
         }
         header.height += .pt(2)
         return header
+    }
+
+    /// The QR code of the article's source when the layout shows one; a source too long for
+    /// any QR code is warned about and printed as text only.
+    private func sourceCode(of article: Article) -> QRCode? {
+        guard spec.article.qrCode, let source = article.source, !source.isEmpty else { return nil }
+        guard let code = QRCode(encoding: source) else {
+            composer.warn("the article's source is too long for a QR code; it is printed as text only",
+                          at: article.location)
+            return nil
+        }
+        return code
     }
 
     /// At most `limit` lines of a header part, so a header always fits on a page; a warning

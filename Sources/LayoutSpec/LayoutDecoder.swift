@@ -82,7 +82,8 @@ struct LayoutDecoder {
             article: ArticleHeaderStyle(titleSize: length("article.title-size"),
                                         titleLeading: length("article.title-leading"),
                                         summarySize: length("article.summary-size"),
-                                        metaSize: length("article.meta-size"), rule: length("article.rule")),
+                                        metaSize: length("article.meta-size"), rule: length("article.rule"),
+                                        qrCode: bool("article.qr-code"), qrSize: qrSize("article.qr-size")),
             section: SectionStyle(filledBanner: choice("section.banner", ["band", "rule"]) == "band",
                                   titleSize: length("section.title-size")),
             lists: ListStyle(indent: length("lists.indent"), bullets: strings("lists.bullets"),
@@ -172,6 +173,16 @@ struct LayoutDecoder {
             return .zero
         }
         return length
+    }
+
+    /// A QR code's side: below 36pt a phone camera struggles with the modules of a long URL.
+    private mutating func qrSize(_ key: String) -> Length {
+        let size = length(key)
+        if size < .pt(36), case .scalar(let text, let location)? = value(at: key), Units.length(text) != nil {
+            diagnostics.append(.error("'\(key)' must be at least 36pt, not '\(text)'", at: location,
+                                      hint: "a smaller code cannot be scanned reliably"))
+        }
+        return size
     }
 
     private mutating func fraction(_ key: String) -> Double {

@@ -105,6 +105,11 @@ public struct ArticleHeaderStyle: Sendable, Equatable {
     public var metaSize: Length
     /// Width of the rule under the header; zero for none.
     public var rule: Length
+    /// A QR code of the article's `source:` URL at the header's right, so a reader of the
+    /// printed page can open the original with a phone.
+    public var qrCode: Bool
+    /// Side of the QR code, its 4-module quiet zone included.
+    public var qrSize: Length
 }
 
 public struct SectionStyle: Sendable, Equatable {

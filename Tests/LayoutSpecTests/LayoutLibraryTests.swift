@@ -167,3 +167,13 @@ struct LayoutFolder {
         #expect(again == expected)
     }
 }
+
+@Suite struct BrandingKeyTests {
+    @Test func aQRCodeTooSmallToScanIsAnError() throws {
+        let folder = try LayoutFolder(["tiny.yaml": "extends: monthly\narticle:\n  qr-code: yes\n  qr-size: 20pt\n"])
+        #expect(folder.errors(loading: "tiny") == [
+            "\(folder.path)/tiny.yaml:4:12: error: 'article.qr-size' must be at least 36pt, not '20pt'; a smaller code cannot be scanned reliably",
+        ])
+        #expect(folder.errors(loading: "monthly", overrides: ["article.qr-code=maybe"]).count == 1)
+    }
+}
