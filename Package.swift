@@ -26,6 +26,10 @@ let package = Package(
                        providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
                        providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CGdkPixbuf", path: "Sources/CGdkPixbuf", pkgConfig: "gdk-pixbuf-2.0",
+                       providers: [.apt(["libgdk-pixbuf-2.0-dev"])]),
+        .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0",
+                       providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
@@ -47,7 +51,7 @@ let package = Package(
         .target(name: "Layout",
                 dependencies: ["DigestModel", "LayoutSpec", "TextShaping", "PageModel",
                                "Diagnostics", "Geometry", "QRCode"]),
-        .target(name: "PDFRenderer", dependencies: ["PageModel", "Geometry", "CCairo"]),
+        .target(name: "PDFRenderer", dependencies: ["PageModel", "Geometry", "CCairo", "CGdkPixbuf", "CRsvg"]),
         .target(name: "PDFFinishing", dependencies: ["Geometry", "CQPDF"]),
 
         .executableTarget(name: "gazette",

@@ -73,8 +73,14 @@ public enum DigestLayout {
             }
         }
 
+        var bodyPages = paginator.pages
+        if digest.branding.hasAboutPage {
+            bodyPages.append(parts.aboutPage(anchor: "about"))
+            contents.append(ContentsEntry(level: 0, title: spec.strings.about, destination: "about"))
+            outline.append(OutlineEntry(title: spec.strings.about, destination: "about"))
+        }
+
         // Front matter: the cover and the contents, whose size is known before its numbers are.
-        let bodyPages = paginator.pages
         let anchorPages = pageIndexByAnchor(bodyPages.map(\.items))
         var contentsPages: [PageDraft] = []
         var frontCount = 1 + parts.contentsPages(contents, pageNumbers: { _ in 999 }).count
@@ -92,6 +98,9 @@ public enum DigestLayout {
             drafts[index].placements = drafts[index].placements.map { var p = $0; p.page = index; return p }
         }
         let running = RunningHeads(spec: spec, shaper: shaper, digest: digest)
+        let watermark = WatermarkSetting.watermark(
+            digest.branding.watermark ?? spec.watermark.text, style: spec.watermark, family: spec.fonts.heading,
+            pageSize: spec.page.size, shaper: shaper, language: digest.language)
         var pages: [Page] = []
         for (index, draft) in drafts.enumerated() {
             var items = draft.items
@@ -100,6 +109,8 @@ public enum DigestLayout {
             if index % 2 == 1, spec.page.mirrorShift != .zero {
                 items = items.map { $0.translated(by: Point(x: spec.page.mirrorShift, y: .zero)) }
             }
+            // Last, so it lies over pictures and bands too; it is translucent.
+            if let watermark { items.append(.watermark(watermark)) }
             pages.append(Page(size: spec.page.size, items: items))
         }
 

@@ -12,16 +12,16 @@ struct DocumentParts {
     let composer: BlockComposer
     let digest: Digest
 
-    private var setter: LineSetter { composer.setter }
+    var setter: LineSetter { composer.setter }
     private var styler: InlineStyler { composer.styler }
     private var bodyWidth: Length { spec.page.body.width }
 
-    private func sans(_ size: Length, bold: Bool = false, color: Color, leading: Length? = nil) -> TextLook {
+    func sans(_ size: Length, bold: Bool = false, color: Color, leading: Length? = nil) -> TextLook {
         TextLook(font: FontStyle(family: spec.fonts.heading, size: size, bold: bold), color: color,
                  leading: leading ?? size * 1.25)
     }
 
-    private func lines(_ text: String, look: TextLook, width: Length, alignment: ParagraphStyle.Alignment = .left,
+    func lines(_ text: String, look: TextLook, width: Length, alignment: ParagraphStyle.Alignment = .left,
                        language: String? = nil, link: Link.Target? = nil) -> [Piece] {
         setter.pieces([TextSpan(text, font: look.font, color: look.color, link: link)], width: width, look: look,
                       alignment: alignment, language: language ?? digest.language, kind: .heading, block: nil)
@@ -304,10 +304,7 @@ struct DocumentParts {
         }
         if shows.contains(.logo), let logo = style.logo {
             let height = Length.pt(48)
-            let width = height * (Double(logo.pixelWidth) / Double(max(logo.pixelHeight, 1)))
-            draft.items.append(.image(PlacedImage(path: logo.path, format: logo.isJPEG ? .jpeg : .png,
-                                                  frame: Rect(x: body.minX, y: y, width: min(width, body.width), height: height),
-                                                  pixelWidth: logo.pixelWidth, pixelHeight: logo.pixelHeight)))
+            draft.items.append(logo.placed(at: Point(x: body.minX, y: y), height: height, maxWidth: body.width))
             y += height + .pt(14)
         }
         if shows.contains(.publisher), let publisher = digest.publisher {
@@ -333,6 +330,9 @@ struct DocumentParts {
         }
 
         y = max(y, bandHeight) + .pt(34)
+        if shows.contains(.highlights) {
+            y = coverHighlights(into: &draft, top: y, pageNumbers: pageNumbers)
+        }
         if shows.contains(.sections) {
             put(lines(spec.strings.inThisIssue.uppercased(), look: sans(.pt(9), bold: true, color: spec.colors.accent),
                       width: body.width), gap: .pt(6))

@@ -21,6 +21,7 @@ extension PageItem {
         case .image(var image): image.frame = image.frame.moved(by: offset); return .image(image)
         case .link(var link): link.frame = link.frame.moved(by: offset); return .link(link)
         case .anchor(let name, let point): return .anchor(name: name, at: point.moved(by: offset))
+        case .watermark(var mark): mark.center = mark.center.moved(by: offset); return .watermark(mark)
         }
     }
 }

@@ -107,7 +107,7 @@ struct LayoutDecoder {
                             numberColor: paletteColor("quiz.number-color")),
             running: RunningStyle(
                 fontSize: length("running.size"), headerBaseline: length("running.header-baseline"),
-                footerBaseline: length("running.footer-baseline"), rule: bool("running.rule"),
+                footerBaseline: length("running.footer-baseline"), rule: bool("running.rule"), logo: bool("running.logo"),
                 header: slots("running.header"), footer: slots("running.footer")),
             cover: CoverStyle(band: bool("cover.band"), bandHeight: fraction("cover.band-height"),
                               logo: logo("cover.logo"), show: coverElements("cover.show"),
@@ -115,7 +115,14 @@ struct LayoutDecoder {
             strings: Strings(contents: string("strings.contents"), section: string("strings.section"),
                              inThisIssue: string("strings.in-this-issue"), practice: string("strings.practice"),
                              practiceLabel: string("strings.practice-label"), answers: string("strings.answers"),
-                             answersLabel: string("strings.answers-label"), answer: string("strings.answer")))
+                             answersLabel: string("strings.answers-label"), answer: string("strings.answer"),
+                             about: string("strings.about"), contact: string("strings.contact"),
+                             links: string("strings.links"), highlights: string("strings.highlights")),
+            watermark: WatermarkStyle(text: optionalString("watermark.text"), size: length("watermark.size"),
+                                      color: color("watermark.color"), opacity: fraction("watermark.opacity")),
+            output: OutputSpec(imageResolution: resolution("output.image-resolution"),
+                               jpegQuality: integer("output.jpeg-quality", in: 1...100),
+                               sizeBudget: byteCount("output.size-budget")))
     }
 
     // MARK: - Typed values
@@ -142,6 +149,12 @@ struct LayoutDecoder {
 
     private mutating func string(_ key: String) -> String {
         scalar(key, expected: "text")?.0 ?? ""
+    }
+
+    /// A text, or nil for `none` or an empty one.
+    private mutating func optionalString(_ key: String) -> String? {
+        let text = string(key).trimmingCharacters(in: .whitespaces)
+        return text.isEmpty || text.lowercased() == "none" ? nil : text
     }
 
     private mutating func bool(_ key: String) -> Bool {
@@ -183,6 +196,33 @@ struct LayoutDecoder {
                                       hint: "a smaller code cannot be scanned reliably"))
         }
         return size
+    }
+
+    /// Pixels per inch, 36 to 2400, or nil for `none`.
+    private mutating func resolution(_ key: String) -> Double? {
+        guard let (text, location) = scalar(key, expected: "pixels per inch such as 150, or none") else { return nil }
+        if text.lowercased() == "none" { return nil }
+        let digits = text.lowercased().hasSuffix("ppi") ? String(text.dropLast(3)).trimmingCharacters(in: .whitespaces) : text
+        guard let number = Double(digits), (36...2400).contains(number) else {
+            diagnostics.append(.error("'\(key)' must be pixels per inch from 36 to 2400, or none, not '\(text)'",
+                                      at: location, hint: "150 suits screens, 300 print"))
+            return nil
+        }
+        return number
+    }
+
+    /// A file size such as `1.5MB`, `800KB` or `none`, in bytes (1 KB = 1024 bytes).
+    private mutating func byteCount(_ key: String) -> Int? {
+        guard let (text, location) = scalar(key, expected: "a size such as 1.5MB, or none") else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if trimmed == "NONE" { return nil }
+        for (suffix, unit) in [("MB", 1024.0 * 1024), ("KB", 1024.0)] where trimmed.hasSuffix(suffix) {
+            if let number = Double(trimmed.dropLast(2).trimmingCharacters(in: .whitespaces)), number > 0 {
+                return Int(number * unit)
+            }
+        }
+        diagnostics.append(.error("'\(text)' is not a file size", at: location, hint: "write it as 1.5MB or 800KB, or none"))
+        return nil
     }
 
     private mutating func fraction(_ key: String) -> Double {
@@ -284,14 +324,15 @@ struct LayoutDecoder {
         let path = text.hasPrefix("/") ? text : logoBase(location) + "/" + text
         guard FileManager.default.fileExists(atPath: path) else {
             diagnostics.append(.error("logo '\(text)' not found", at: location,
-                                      hint: "give a PNG or JPEG path relative to the layout file, or none"))
+                                      hint: "give a PNG, JPEG or SVG path relative to the layout file, or none"))
             return nil
         }
         guard let image = imageProbe(path) else {
-            diagnostics.append(.error("logo '\(text)' is not a PNG or JPEG image", at: location))
+            diagnostics.append(.error("logo '\(text)' is not a PNG, JPEG or SVG image", at: location))
             return nil
         }
-        return Logo(path: path, isJPEG: image.isJPEG, pixelWidth: image.width, pixelHeight: image.height)
+        return Logo(path: path, isJPEG: image.isJPEG, isSVG: path.lowercased().hasSuffix(".svg"),
+                    pixelWidth: image.width, pixelHeight: image.height)
     }
 
     // MARK: - Unknown keys

@@ -75,16 +75,35 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
     let writing = Date()
     console.progress.update("writing \(plural(pages, "page"))", fraction: Pipeline.Share.writing)
     do {
-        try AtomicFile.write(to: path) { temporary in try PDFRenderer.writePDF(result.document, to: temporary) }
+        let images = outcome.spec.map { ImageOptions(maxResolution: $0.output.imageResolution,
+                                                     jpegQuality: $0.output.jpegQuality) } ?? .original
+        try AtomicFile.write(to: path) { temporary in
+            try PDFRenderer.writePDF(result.document, to: temporary, images: images)
+        }
     } catch {
         throw InternalError("could not write '\(path)': \(error)")
     }
     console.detail("wrote \(plural(pages, "page")) in \(seconds(since: writing))")
     console.clearProgress()
-    console.report(outcome.diagnostics)
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    console.result("wrote \(path): \(plural(pages, "page")), \(size / 1024) KB in \(seconds(since: started))")
-    return outcome
+    var diagnostics = outcome.diagnostics
+    if let budget = outcome.spec?.output.sizeBudget, size > budget {
+        diagnostics.append(.warning(
+            "'\(path)' is \(fileSize(size)), above the layout's size budget of \(fileSize(budget))", at: nil,
+            hint: "lower output.image-resolution or output.jpeg-quality, or raise output.size-budget"))
+    }
+    console.report(diagnostics)
+    console.result("wrote \(path): \(plural(pages, "page")), \(fileSize(size)) in \(seconds(since: started))")
+    var reported = outcome
+    reported.diagnostics = diagnostics
+    return reported
+}
+
+/// A file size for people: "405 KB" below a megabyte, else "1.42 MB" (1 KB = 1024 bytes).
+func fileSize(_ bytes: Int) -> String {
+    guard bytes >= 1024 * 1024 else { return "\(bytes / 1024) KB" }
+    let megabytes = (Double(bytes) / (1024 * 1024) * 100).rounded() / 100
+    return "\(megabytes) MB"
 }
 
 /// `SOURCE_DATE_EPOCH` as an ISO 8601 date, when set: reproducible builds pin the date with it.

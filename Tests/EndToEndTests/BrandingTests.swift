@@ -49,3 +49,171 @@ import Testing
         #expect(json.contains("\"/URI\": \"u:https://indianrailways.gov.in/\""))
     }
 }
+
+/// A binary PPM image (`P6`, 8 bits) as `pdftoppm` writes it.
+struct PixelMap {
+    var width: Int, height: Int
+    /// Red, green, blue of every pixel, row by row.
+    var bytes: [UInt8]
+
+    init(path: String) throws {
+        let data = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        // The header is four white-space separated fields: P6, width, height, maximum value.
+        var fields: [String] = []
+        var index = 0
+        while fields.count < 4, index < data.count {
+            while index < data.count, data[index] == 0x20 || data[index] == 0x0A { index += 1 }
+            let start = index
+            while index < data.count, data[index] != 0x20, data[index] != 0x0A { index += 1 }
+            fields.append(String(decoding: data[start..<index], as: UTF8.self))
+        }
+        index += 1
+        guard fields.count == 4, fields[0] == "P6", let width = Int(fields[1]), let height = Int(fields[2]) else {
+            throw ToolMissing(name: "a PPM reader for \(path)")
+        }
+        self.width = width; self.height = height
+        bytes = Array(data[index...])
+    }
+}
+
+extension BrandingTests {
+    static let watermark = "For personal study — not for sale"
+
+    /// The example month built with a watermark.
+    static let watermarked: RenderedDigest = RenderedDigest(exampleMonth, extra: ["--set", "watermark.text=\(watermark)"])
+
+    /// Every page rendered at `dpi` as a pixel map.
+    func pixelMaps(_ pdf: String, dpi: Int) throws -> [PixelMap] {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try run(tool("pdftoppm"), ["-r", String(dpi), pdf, folder + "/page"]).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".ppm") }.sorted()
+        return try names.map { try PixelMap(path: folder + "/" + $0) }
+    }
+
+    @Test func theWatermarkIsOnEveryPageAndLightAndTheTextIsUnchanged() throws {
+        let plain = RenderedDigest.example, marked = Self.watermarked
+        try #require(plain.build.status == 0 && marked.build.status == 0, "\(marked.build.stderr)")
+        // The text layer is exactly the same, page by page: the watermark is not text.
+        let plainPages = try readPages(plain.pdf), markedPages = try readPages(marked.pdf)
+        #expect(plainPages.count == markedPages.count)
+        for (number, (a, b)) in zip(plainPages, markedPages).enumerated() {
+            #expect(a.text == b.text, "page \(number + 1): the text changed under the watermark")
+        }
+        let text = try run(tool("pdftotext"), [marked.pdf, "-"]).stdout
+        #expect(!text.contains("not for sale"))
+        // A paragraph of the Bonn article, whole, in reading order.
+        #expect(squeezed(text).contains(squeezed("""
+            Each June, delegates return to the UNFCCC's home city of Bonn to prepare the ground for the \
+            Conference of the Parties at the end of the year. These sessions do not take headline \
+            decisions; their job is to narrow down options so that ministers can strike deals later.
+            """)))
+        // Every page looks different, and only lightly: paper that was white stays light.
+        let before = try pixelMaps(plain.pdf, dpi: 20), after = try pixelMaps(marked.pdf, dpi: 20)
+        #expect(before.count == plainPages.count && after.count == before.count)
+        for (number, (a, b)) in zip(before, after).enumerated() {
+            let same = a.bytes == b.bytes
+            #expect(!same, "page \(number + 1) has no watermark")
+            var darkest: UInt8 = 255
+            for index in stride(from: 0, to: min(a.bytes.count, b.bytes.count) - 2, by: 3)
+            where a.bytes[index] == 255 && a.bytes[index + 1] == 255 && a.bytes[index + 2] == 255 {
+                darkest = min(darkest, b.bytes[index], b.bytes[index + 1], b.bytes[index + 2])
+            }
+            #expect(darkest < 250 && darkest > 215, "page \(number + 1): the darkest watermark pixel on paper is \(darkest)")
+        }
+    }
+}
+
+extension BrandingTests {
+    /// Horizontal and vertical resolution of every image placement, from `pdfimages -list`.
+    func imageResolutions(_ pdf: String) throws -> [(x: Int, y: Int)] {
+        try run(tool("pdfimages"), ["-list", pdf]).stdout.split(separator: "\n").dropFirst(2).compactMap { line in
+            let fields = line.split(separator: " ")
+            guard fields.count >= 14, let x = Int(fields[12]), let y = Int(fields[13]) else { return nil }
+            return (x, y)
+        }
+    }
+
+    func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
+    }
+
+    @Test func theExampleMonthIsSmallAndNoImageIsAbove150PPI() throws {
+        let rendered = RenderedDigest.example
+        try #require(rendered.build.status == 0, "\(rendered.build.stderr)")
+        let resolutions = try imageResolutions(rendered.pdf)
+        #expect(resolutions.count == 4)
+        #expect(resolutions.allSatisfy { $0.x <= 150 && $0.y <= 150 && $0.x >= 140 }, "\(resolutions)")
+        #expect(fileSize(rendered.pdf) <= 1_500_000)
+        #expect(!rendered.build.stderr.contains("size budget"))
+    }
+
+    @Test func aPrintResolutionKeepsMorePixelsAndTheBudgetWarns() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pdf = folder + "/print.pdf"
+        let build = try run(gazette(), ["build", exampleMonth, "--output", pdf, "--set", "output.image-resolution=300",
+                                        "--set", "output.size-budget=100KB"])
+        #expect(build.status == 0)
+        let resolutions = try imageResolutions(pdf)
+        #expect(resolutions.allSatisfy { $0.x <= 300 && $0.y <= 300 } && resolutions.contains { $0.x > 200 }, "\(resolutions)")
+        let size = fileSize(pdf)
+        #expect(size > 100 * 1024)
+        #expect(build.stderr.contains(
+            "warning: '\(pdf)' is \(size / 1024) KB, above the layout's size budget of 100 KB; lower output.image-resolution or output.jpeg-quality, or raise output.size-budget"),
+            "\(build.stderr)")
+        #expect(build.stdout.hasPrefix("wrote \(pdf): 25 pages, \(size / 1024) KB in "), "\(build.stdout)")
+    }
+}
+
+extension BrandingTests {
+    /// Whether the `width` × `height` points at `x`, `y` of page `number` hold the logo's red.
+    func showsLogoRed(_ pdf: String, page number: Int, x: Int, y: Int, width: Int, height: Int) throws -> Bool {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // At 72 dpi a pixel is a point.
+        _ = try run(tool("pdftoppm"), ["-r", "72", "-f", String(number), "-l", String(number), "-x", String(x), "-y", String(y),
+                                      "-W", String(width), "-H", String(height), "-singlefile", pdf, folder + "/crop"])
+        let map = try PixelMap(path: folder + "/crop.ppm")
+        return stride(from: 0, to: map.bytes.count - 2, by: 3).contains {
+            map.bytes[$0] > 170 && map.bytes[$0 + 1] < 90 && map.bytes[$0 + 2] < 90
+        }
+    }
+
+    @Test func theExampleIsBrandedOnTheCoverInEveryHeaderAndFooterAndOnTheAboutPage() throws {
+        let rendered = RenderedDigest.example
+        try #require(rendered.build.status == 0, "\(rendered.build.stderr)")
+        let digest = try #require(DigestReader.read(folder: exampleMonth).digest)
+        let pages = try readPages(rendered.pdf)
+        let contents = readContents(pages.dropFirst().prefix(2).filter { $0.text.contains("CONTENTS") })
+
+        // The cover: the SVG logo as shapes (the only pictures in the file are the articles'),
+        // and the highlights with the pages where those articles start.
+        #expect(try showsLogoRed(rendered.pdf, page: 1, x: 40, y: 60, width: 80, height: 60))
+        #expect(try imageResolutions(rendered.pdf).count == 4)
+        let cover = printedLines(pages[0].words).map { $0.map(\.text).joined(separator: " ") }
+        let highlights = try #require(cover.firstIndex(of: "HIGHLIGHTS"))
+        for (offset, slug) in digest.branding.highlights.enumerated() {
+            let article = try #require(digest.articles.first { $0.slug == slug })
+            let page = try #require(contents.first { squeezed($0.title) == squeezed(article.title) }?.page)
+            #expect(cover[highlights + 1 + offset] == "\(article.title) \(page)")
+        }
+
+        // Every page after the cover: the logo in the header, the copyright in the footer.
+        let copyright = try #require(digest.branding.copyright)
+        for (index, page) in pages.enumerated().dropFirst() {
+            #expect(try showsLogoRed(rendered.pdf, page: index + 1, x: 40, y: 16, width: 30, height: 22), "page \(index + 1)")
+            let footer = page.words.filter { $0.yMin > page.height - 50 }.map(\.text).joined(separator: " ")
+            #expect(footer.contains(copyright), "page \(index + 1): \(footer)")
+        }
+
+        // The About page closes the PDF, listed in the contents, its links clickable.
+        let about = try #require(pages.last)
+        #expect(contents.last == ContentsLine(title: "About", page: pages.count))
+        for part in [digest.branding.about, digest.branding.contact].compactMap({ $0 }) + digest.branding.links {
+            #expect(squeezed(about.text).contains(squeezed(part)), "\(part)")
+        }
+        let json = try run(tool("qpdf"), ["--json", "--json-key=qpdf", rendered.pdf]).stdout
+        for link in digest.branding.links { #expect(json.contains("\"/URI\": \"u:\(link)\"")) }
+    }
+}

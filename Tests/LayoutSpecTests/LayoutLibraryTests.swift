@@ -129,7 +129,7 @@ struct LayoutFolder {
     @Test func aMissingLogoIsAnError() throws {
         let folder = try LayoutFolder(["logo.yaml": "extends: monthly\ncover:\n  logo: brand/logo.png\n"])
         #expect(folder.errors(loading: "logo") == [
-            "\(folder.path)/logo.yaml:3:9: error: logo 'brand/logo.png' not found; give a PNG or JPEG path relative to the layout file, or none",
+            "\(folder.path)/logo.yaml:3:9: error: logo 'brand/logo.png' not found; give a PNG, JPEG or SVG path relative to the layout file, or none",
         ])
     }
 
@@ -175,5 +175,26 @@ struct LayoutFolder {
             "\(folder.path)/tiny.yaml:4:12: error: 'article.qr-size' must be at least 36pt, not '20pt'; a smaller code cannot be scanned reliably",
         ])
         #expect(folder.errors(loading: "monthly", overrides: ["article.qr-code=maybe"]).count == 1)
+    }
+}
+
+extension BrandingKeyTests {
+    @Test func outputSettingsAreReadAndChecked() throws {
+        let folder = try LayoutFolder(["screen.yaml": """
+            extends: monthly
+            output: {image-resolution: 300ppi, jpeg-quality: 70, size-budget: 800KB}
+            """, "bad.yaml": """
+            extends: monthly
+            output: {image-resolution: 10, size-budget: lots}
+            """])
+        let spec = try #require(folder.library.load("screen").0)
+        #expect(spec.output == OutputSpec(imageResolution: 300, jpegQuality: 70, sizeBudget: 800 * 1024))
+        let monthly = try #require(folder.library.load("monthly").0)
+        #expect(monthly.output.imageResolution == 150 && monthly.output.sizeBudget == 1_572_864)
+        #expect(folder.library.load("monthly", overrides: ["output.image-resolution=none"]).0?.output.imageResolution == nil)
+        #expect(folder.errors(loading: "bad") == [
+            "\(folder.path)/bad.yaml:2:28: error: 'output.image-resolution' must be pixels per inch from 36 to 2400, or none, not '10'; 150 suits screens, 300 print",
+            "\(folder.path)/bad.yaml:2:45: error: 'lots' is not a file size; write it as 1.5MB or 800KB, or none",
+        ])
     }
 }

@@ -44,6 +44,31 @@ final class CairoSurface {
             taking: cairo_image_surface_create_from_png(path), action: "read image", path: path)
     }
 
+    /// The decoded pixels of PNG file bytes held in memory; `path` only names them in errors.
+    static func png(bytes: [UInt8], path: String) throws -> CairoSurface {
+        final class Reader {
+            let bytes: [UInt8]
+            var offset = 0
+            init(_ bytes: [UInt8]) { self.bytes = bytes }
+        }
+        let reader = Reader(bytes)
+        return try withExtendedLifetime(reader) {
+            let closure = Unmanaged.passUnretained(reader).toOpaque()
+            let surface = cairo_image_surface_create_from_png_stream({ closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
+                let reader = Unmanaged<Reader>.fromOpaque(closure).takeUnretainedValue()
+                let count = Int(length)
+                guard reader.offset + count <= reader.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+                reader.bytes.withUnsafeBufferPointer { source in
+                    if let base = source.baseAddress { data.update(from: base + reader.offset, count: count) }
+                }
+                reader.offset += count
+                return CAIRO_STATUS_SUCCESS
+            }, closure)
+            return try CairoSurface(taking: surface, action: "read image", path: path)
+        }
+    }
+
     /// Width of an image surface in pixels.
     var pixelWidth: Int { Int(cairo_image_surface_get_width(pointer)) }
     /// Height of an image surface in pixels.

@@ -3,7 +3,7 @@ import Geometry
 import PageModel
 
 extension PageDrawer {
-    /// Draws an image stretched to its frame.
+    /// Draws an image stretched to its frame; an SVG as vector shapes fitted into it.
     ///
     /// The image is a fill of the frame rectangle rather than `cairo_paint`, so it never counts
     /// as a paint of the whole page (see `draw(_:number:)`). On a PNG preview a JPEG, which
@@ -11,6 +11,10 @@ extension PageDrawer {
     func draw(_ placed: PlacedImage) throws {
         let frame = placed.frame
         guard frame.width.points > 0, frame.height.points > 0 else { return }
+        if placed.format == .svg {
+            try images.drawing(for: placed).draw(in: frame, on: context.pointer)
+            return
+        }
         let image = try images.image(for: placed)
         guard image.surface.pixelWidth > 0, image.surface.pixelHeight > 0 else { return }
         if case .jpeg = image, target == .png {

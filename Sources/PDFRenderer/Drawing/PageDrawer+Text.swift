@@ -41,7 +41,7 @@ extension PageDrawer {
     }
 
     /// Makes `font` at `size` points current; throws when cairo cannot load the font file.
-    private func selectFont(_ font: FontFace, size: Double) throws {
+    func selectFont(_ font: FontFace, size: Double) throws {
         let face = try fonts.face(for: font)
         let cr = context.pointer
         cairo_set_font_face(cr, face.pointer)

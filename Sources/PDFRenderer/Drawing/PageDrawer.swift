@@ -21,11 +21,11 @@ final class PageDrawer {
     /// The output file, named in errors.
     let path: String
     let fonts = FontCache()
-    let images = ImageCache()
+    let images: ImageCache
     private var writtenAnchors: Set<String> = []
 
-    init(context: CairoContext, target: RenderTarget, path: String) {
-        self.context = context; self.target = target; self.path = path
+    init(context: CairoContext, target: RenderTarget, path: String, images: ImageCache = ImageCache()) {
+        self.context = context; self.target = target; self.path = path; self.images = images
     }
 
     /// Draws `page` (numbered from 1 in errors) onto the context's current page.
@@ -55,6 +55,7 @@ final class PageDrawer {
         case .image(let image): try draw(image)
         case .link(let link): if target == .pdf { mark(link) }
         case .anchor(let name, let point): if target == .pdf { markDestination(name, at: point) }
+        case .watermark(let mark): try draw(mark)
         }
     }
 

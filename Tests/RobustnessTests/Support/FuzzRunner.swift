@@ -227,6 +227,7 @@ final class FuzzRunner {
                 case .image(let image): point = image.frame.origin
                 case .link(let link): point = link.frame.origin
                 case .anchor(_, let at): point = at
+                case .watermark(let mark): point = mark.center
                 }
                 if outside(point) {
                     problems.append("page \(number + 1): \(String(describing: item).prefix(160)) is off the page")
