@@ -6,7 +6,8 @@ import TextShaping
 
 extension DocumentParts {
     /// The back page: the logo, the publisher, what `digest.yaml` says about them, how to
-    /// reach them and their web addresses (each a link), and the copyright line.
+    /// reach them and their web addresses (each a link), and the copyright line if the footer
+    /// does not carry it.
     func aboutPage(anchor: String) -> PageDraft {
         let body = spec.page.body
         let branding = digest.branding
@@ -51,7 +52,10 @@ extension DocumentParts {
                           link: .uri(link)), gap: .pt(2))
             }
         }
-        if let copyright = branding.copyright {
+        // The copyright closes the page, unless the footer already prints it on every page.
+        let footer = spec.running.footer
+        let footerHasCopyright = [footer.left, footer.center, footer.right].contains { $0.contains("{copyright}") }
+        if let copyright = branding.copyright, !footerHasCopyright {
             y = body.maxY - .pt(14)
             draft.items.append(.rule(Rule(from: Point(x: body.minX, y: y - .pt(6)), to: Point(x: body.maxX, y: y - .pt(6)),
                                           width: .pt(0.6), color: spec.colors.rule)))

@@ -122,7 +122,8 @@ struct LayoutDecoder {
                                       color: color("watermark.color"), opacity: fraction("watermark.opacity")),
             output: OutputSpec(imageResolution: resolution("output.image-resolution"),
                                jpegQuality: integer("output.jpeg-quality", in: 1...100),
-                               sizeBudget: byteCount("output.size-budget")))
+                               sizeBudget: byteCount("output.size-budget")),
+            editions: editionNames("editions"))
     }
 
     // MARK: - Typed values
@@ -196,6 +197,39 @@ struct LayoutDecoder {
                                       hint: "a smaller code cannot be scanned reliably"))
         }
         return size
+    }
+
+    /// The names under `editions:` (each a mapping of layout keys as `--set` writes them, which
+    /// `LayoutLibrary` applies and checks per edition); empty for `none` or no key.
+    private mutating func editionNames(_ key: String) -> [String] {
+        asked.insert(key)
+        guard let node = tree[key] else { return [] }
+        let hint = "write each edition as a name with the keys it changes, e.g. print: {output.image-resolution: 300}"
+        switch node {
+        case .scalar(let text, _) where text.isEmpty || text.lowercased() == "none":
+            return []
+        case .mapping(let entries, _):
+            var names: [String] = []
+            for entry in entries {
+                asked.insert("\(key).\(entry.key)")
+                guard case .mapping(let settings, _) = entry.value else {
+                    diagnostics.append(.error("edition '\(entry.key)' must be a mapping of layout keys", at: entry.value.location,
+                                              hint: hint))
+                    continue
+                }
+                for setting in settings { asked.insert("\(key).\(entry.key).\(setting.key)") }
+                guard !entry.key.isEmpty, entry.key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                    diagnostics.append(.error("edition name '\(entry.key)' may hold only letters, digits and '-'",
+                                              at: entry.keyLocation, hint: "it becomes part of the PDF's file name"))
+                    continue
+                }
+                names.append(entry.key)
+            }
+            return names
+        default:
+            diagnostics.append(.error("'\(key)' must be none or a mapping of editions", at: node.location, hint: hint))
+            return []
+        }
     }
 
     /// Pixels per inch, 36 to 2400, or nil for `none`.

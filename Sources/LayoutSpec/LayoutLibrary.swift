@@ -37,17 +37,52 @@ public struct LayoutLibrary: Sendable {
     }
 
     /// Loads a layout by name or path, with `overrides` (`key.path=value`) applied on top.
-    public func load(_ nameOrPath: String, overrides: [String] = []) -> (LayoutSpec?, [Diagnostic]) {
+    ///
+    /// - Parameter edition: one of the layout's `editions:`, whose keys are laid over the
+    ///   layout (after the overrides). Without one, every edition is still checked, so a
+    ///   mistake in any of them is reported before anything is built.
+    public func load(_ nameOrPath: String, overrides: [String] = [], edition: String? = nil) -> (LayoutSpec?, [Diagnostic]) {
         switch resolvedTree(nameOrPath, overrides: overrides) {
         case .failure(let error): return (nil, error.diagnostics)
         case .success(let (tree, name)):
-            var decoder = LayoutDecoder(tree: tree, knownFamilies: knownFamilies, imageProbe: imageProbe) { location in
-                URL(fileURLWithPath: location.file).deletingLastPathComponent().path
+            if let edition {
+                return decode(tree, name: name, edition: edition)
             }
-            let spec = decoder.decode(name: name)
-            return (spec, decoder.diagnostics.sorted {
-                ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0))
-            })
+            let (spec, diagnostics) = decode(tree, name: name, edition: nil)
+            var all = diagnostics
+            for edition in spec?.editions ?? [] {
+                let (_, found) = decode(tree, name: name, edition: edition)
+                all += found.filter { !all.contains($0) }
+            }
+            let failed = all.contains { $0.severity == .error }
+            return (failed ? nil : spec, sorted(all))
+        }
+    }
+
+    /// Decodes `tree`, with the keys of `edition` laid over it when given.
+    private func decode(_ base: LayoutTree, name: String, edition: String?) -> (LayoutSpec?, [Diagnostic]) {
+        var tree = base
+        if let edition {
+            guard case .mapping(let settings, _)? = base["editions"]?[edition] else {
+                var names: [String] = []
+                if case .mapping(let entries, _)? = base["editions"] { names = entries.map(\.key) }
+                let hint = names.isEmpty ? "this layout has no editions" : "its editions are \(Suggestion.list(names, conjunction: "and"))"
+                return (nil, [.error("the layout '\(name)' has no edition '\(edition)'", at: nil, hint: hint)])
+            }
+            for setting in settings {
+                tree = tree.setting(setting.key.split(separator: ".").map(String.init), to: setting.value)
+            }
+        }
+        var decoder = LayoutDecoder(tree: tree, knownFamilies: knownFamilies, imageProbe: imageProbe) { location in
+            URL(fileURLWithPath: location.file).deletingLastPathComponent().path
+        }
+        let spec = decoder.decode(name: name)
+        return (spec, sorted(decoder.diagnostics))
+    }
+
+    private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted {
+            ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0))
         }
     }
 

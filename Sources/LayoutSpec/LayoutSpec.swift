@@ -26,6 +26,9 @@ public struct LayoutSpec: Sendable, Equatable {
     public var strings: Strings
     public var watermark: WatermarkStyle
     public var output: OutputSpec
+    /// Names of the layout's editions (`editions:`), in the file's order; `gazette build`
+    /// writes one PDF per edition. Empty for a single PDF.
+    public var editions: [String]
 
     /// The style of body heading `level` (2…6).
     public func heading(level: Int) -> HeadingStyle {

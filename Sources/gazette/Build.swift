@@ -71,6 +71,9 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
         console.report(outcome.diagnostics)
         return outcome
     }
+    if pipeline.layout.edition == nil, let editions = outcome.spec?.editions, !editions.isEmpty {
+        return try buildEditions(editions, pipeline, folder: folder, to: path, console: console)
+    }
     let pages = result.document.pages.count
     let writing = Date()
     console.progress.update("writing \(plural(pages, "page"))", fraction: Pipeline.Share.writing)
@@ -97,6 +100,21 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
     var reported = outcome
     reported.diagnostics = diagnostics
     return reported
+}
+
+/// Builds each of the layout's editions to `<path without .pdf>-<edition>.pdf`, stopping at
+/// the first that fails.
+private func buildEditions(_ editions: [String], _ pipeline: Pipeline, folder: String, to path: String,
+                           console: Console) throws -> Pipeline.Outcome {
+    let stem = path.hasSuffix(".pdf") ? String(path.dropLast(4)) : path
+    var outcome = Pipeline.Outcome(diagnostics: [], result: nil)
+    for edition in editions {
+        var single = pipeline
+        single.layout.edition = edition
+        outcome = try buildOnce(single, folder: folder, to: "\(stem)-\(edition).pdf", console: console)
+        if outcome.result == nil { break }
+    }
+    return outcome
 }
 
 /// A file size for people: "405 KB" below a megabyte, else "1.42 MB" (1 KB = 1024 bytes).

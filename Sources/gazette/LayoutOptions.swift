@@ -15,6 +15,9 @@ struct LayoutOptions: ParsableArguments {
             help: ArgumentHelp("Override one layout key for this run, e.g. --set page.size=Letter.", valueName: "key=value"))
     var set: [String] = []
 
+    @Option(name: .long, help: "Use only this one of the layout's editions (see `editions:` in Layouts/README.md).")
+    var edition: String?
+
     /// The layout to use for `digest`, or the diagnostics that explain why there is none.
     func resolve(for digest: Digest, resources: Resources, families: Set<String>?) -> (LayoutSpec?, [Diagnostic]) {
         // A path written in digest.yaml is relative to the digest folder, not to where gazette runs.
@@ -23,7 +26,7 @@ struct LayoutOptions: ParsableArguments {
             name = digest.folder + "/" + name
         }
         return Self.library(digestFolder: digest.folder, resources: resources, families: families)
-            .load(name, overrides: Self.brandOverrides(digest.branding) + set)
+            .load(name, overrides: Self.brandOverrides(digest.branding) + set, edition: edition)
     }
 
     /// `digest.yaml`'s logo and brand colour, as layout keys the command line's `--set` can

@@ -217,3 +217,30 @@ extension BrandingTests {
         for link in digest.branding.links { #expect(json.contains("\"/URI\": \"u:\(link)\"")) }
     }
 }
+
+extension BrandingTests {
+    static let editions = "editions={screen: {output.image-resolution: 150}, print: {output.image-resolution: 300, output.size-budget: none}}"
+
+    @Test func editionsBuildAScreenAndAPrintPDFInOneRun() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let build = try run(gazette(), ["build", exampleMonth, "--output", folder + "/june.pdf", "--set", Self.editions])
+        #expect(build.status == 0, "\(build.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files == ["june-print.pdf", "june-screen.pdf"])
+        #expect(build.stdout.contains("wrote \(folder)/june-screen.pdf: 25 pages"))
+        #expect(build.stdout.contains("wrote \(folder)/june-print.pdf: 25 pages"))
+        let screen = try imageResolutions(folder + "/june-screen.pdf")
+        let print = try imageResolutions(folder + "/june-print.pdf")
+        #expect(screen.allSatisfy { $0.x <= 150 && $0.y <= 150 })
+        #expect(print.allSatisfy { $0.x <= 300 && $0.y <= 300 } && print.contains { $0.x > 200 })
+
+        // One edition by name, to the file given; a name the layout lacks is an input error.
+        let one = try run(gazette(), ["build", exampleMonth, "--output", folder + "/one.pdf", "--set", Self.editions,
+                                      "--edition", "print"])
+        #expect(one.status == 0 && FileManager.default.fileExists(atPath: folder + "/one.pdf"))
+        let unknown = try run(gazette(), ["build", exampleMonth, "--output", folder + "/two.pdf", "--edition", "proof"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("error: the layout 'monthly' has no edition 'proof'; this layout has no editions"))
+    }
+}

@@ -198,3 +198,30 @@ extension BrandingKeyTests {
         ])
     }
 }
+
+extension BrandingKeyTests {
+    @Test func editionsAreNamedAndEachIsCheckedLikeTheLayout() throws {
+        let folder = try LayoutFolder(["two.yaml": """
+            extends: monthly
+            editions:
+              screen: {output.image-resolution: 150}
+              print: {output.image-resolution: 300, colors.link: "#000000"}
+            """, "bad.yaml": """
+            extends: monthly
+            editions:
+              print: {output.image-resolutin: 300}
+            """])
+        let spec = try #require(folder.library.load("two").0)
+        #expect(spec.editions == ["screen", "print"])
+        #expect(spec.output.imageResolution == 150)
+        let print = try #require(folder.library.load("two", edition: "print").0)
+        #expect(print.output.imageResolution == 300 && print.colors.link == Color(hex: "#000000"))
+        #expect(folder.library.load("monthly").0?.editions == [])
+        #expect(folder.errors(loading: "bad") == [
+            "\(folder.path)/bad.yaml:3:35: error: unknown layout key 'output.image-resolutin'; did you mean 'image-resolution'?",
+        ])
+        #expect(folder.library.load("two", edition: "proof").1.map(\.description) == [
+            "error: the layout 'two' has no edition 'proof'; its editions are 'screen' and 'print'",
+        ])
+    }
+}
