@@ -45,8 +45,10 @@ final class ImageCache {
         } else {
             image =
                 switch placed.format {
-                case .png, .svg: LoadedImage.pixels(try Self.loadPNG(placed.path))
+                case .png: LoadedImage.pixels(try Self.loadPNG(placed.path))
                 case .jpeg: LoadedImage.jpeg(try Self.loadJPEG(placed.path))
+                // Drawn as shapes through `drawing(for:)`; never decoded to pixels.
+                case .svg: throw RenderError.unreadableFile(path: placed.path, reason: "an SVG has no pixels to decode")
                 }
         }
         try image.surface.attachMimeData(
