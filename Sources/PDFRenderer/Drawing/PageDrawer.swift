@@ -23,6 +23,8 @@ final class PageDrawer {
     let fonts = FontCache()
     let images: ImageCache
     private var writtenAnchors: Set<String> = []
+    /// The last watermark drawn and its recording, replayed on every page that has the same one.
+    var recordedWatermark: (mark: Watermark, drawing: CairoSurface)?
 
     init(context: CairoContext, target: RenderTarget, path: String, images: ImageCache = ImageCache()) {
         self.context = context; self.target = target; self.path = path; self.images = images
