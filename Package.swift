@@ -26,6 +26,12 @@ let package = Package(
                        providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
                        providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
+                       providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CGdkPixbuf", path: "Sources/CGdkPixbuf", pkgConfig: "gdk-pixbuf-2.0",
+                       providers: [.apt(["libgdk-pixbuf-2.0-dev"])]),
+        .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0",
+                       providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
@@ -38,6 +44,7 @@ let package = Package(
                 dependencies: ["Geometry", "Diagnostics", .product(name: "Yams", package: "Yams")]),
 
         // Stages.
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "DigestReader",
                 dependencies: ["DigestModel", "Diagnostics", "CCmark",
                                .product(name: "Yams", package: "Yams")]),
@@ -45,9 +52,10 @@ let package = Package(
                 dependencies: ["Geometry", "LayoutSpec", "PageModel", "CPango", "CCairo", "CHyphen"]),
         .target(name: "Layout",
                 dependencies: ["DigestModel", "LayoutSpec", "TextShaping", "PageModel",
-                               "Diagnostics", "Geometry"]),
-        .target(name: "PDFRenderer", dependencies: ["PageModel", "Geometry", "CCairo", "CTurboJPEG"]),
+                               "Diagnostics", "Geometry", "QRCode"]),
         .target(name: "Imposition", dependencies: ["PageModel", "Geometry"]),
+        .target(name: "PDFRenderer",
+                dependencies: ["PageModel", "Geometry", "CCairo", "CTurboJPEG", "CGdkPixbuf", "CRsvg"]),
         .target(name: "PDFFinishing", dependencies: ["Geometry", "CQPDF"]),
 
         .executableTarget(name: "gazette",
@@ -60,7 +68,7 @@ let package = Package(
         .testTarget(name: "DigestReaderTests", dependencies: ["DigestReader", "DigestModel"],
                     path: "Tests/DigestReaderTests", exclude: ["Fixtures"]),
         .testTarget(name: "LayoutTests",
-                    dependencies: ["Layout", "TextShaping", "DigestReader", "PageModel", "LayoutSpec"],
+                    dependencies: ["Layout", "TextShaping", "DigestReader", "PageModel", "LayoutSpec", "QRCode"],
                     path: "Tests/LayoutTests"),
         .testTarget(name: "LayoutSpecTests", dependencies: ["LayoutSpec", "DigestReader", "Geometry"],
                     path: "Tests/LayoutSpecTests"),

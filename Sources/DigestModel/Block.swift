@@ -18,6 +18,9 @@ public struct Block: Sendable, Equatable {
         case timeline([TimelineEvent])
         case table(Table)
         case callout(Callout)
+        /// A ```` ```oneliners ```` fenced block: short facts, one a line, set as a compact
+        /// numbered list (the "one-liner" revision pages of an exam digest).
+        case oneLiners([[Inline]])
         /// The questions of one `quiz` fenced block (also collected in `Article.quiz`).
         case quiz([QuizQuestion])
         case image(Figure)

@@ -16,6 +16,8 @@ public struct Digest: Sendable, Equatable {
     public var collectsQuizzes: Bool
     /// The digest folder, as given on the command line.
     public var folder: String
+    /// What the publisher puts on every page: watermark, copyright, logo, About page.
+    public var branding = Branding()
 
     public init(title: String, edition: String, publisher: String? = nil, language: String = "en",
                 layout: String? = nil, sections: [Section], collectsQuizzes: Bool = false,
@@ -27,6 +29,37 @@ public struct Digest: Sendable, Equatable {
 
     /// Every article in reading order: section by section.
     public var articles: [Article] { sections.flatMap(\.articles) }
+}
+
+/// The publisher's marks from `digest.yaml`; each is optional, and the layout decides where
+/// (and whether) it shows.
+public struct Branding: Sendable, Equatable {
+    /// Text across every page, e.g. "For personal study — not for sale"; overrides the layout's.
+    public var watermark: String?
+    /// A PNG, JPEG or SVG file inside the digest folder (the path includes the folder); it
+    /// replaces the layout's logo.
+    public var logo: String?
+    /// `#RRGGBB`; replaces the layout's brand colour.
+    public var brandColor: String?
+    /// A line for the footer, e.g. "© 2024 Gazette Learning".
+    public var copyright: String?
+    /// A paragraph about the publisher for the About page.
+    public var about: String?
+    /// How to reach the publisher (an address, an e-mail, a telephone number).
+    public var contact: String?
+    /// Web addresses for the About page, each printed and clickable.
+    public var links: [String]
+    /// Slugs (file names without `.md`) of the articles the cover points to, in order.
+    public var highlights: [String]
+
+    public init(watermark: String? = nil, logo: String? = nil, brandColor: String? = nil, copyright: String? = nil,
+                about: String? = nil, contact: String? = nil, links: [String] = [], highlights: [String] = []) {
+        self.watermark = watermark; self.logo = logo; self.brandColor = brandColor; self.copyright = copyright
+        self.about = about; self.contact = contact; self.links = links; self.highlights = highlights
+    }
+
+    /// Whether the digest says anything for an About page.
+    public var hasAboutPage: Bool { about != nil || contact != nil || !links.isEmpty }
 }
 
 public struct Section: Sendable, Equatable {

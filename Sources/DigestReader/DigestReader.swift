@@ -40,6 +40,7 @@ public enum DigestReader {
         var diagnostics: [Diagnostic] = []
         let settings = readSettings(folder: folder, into: &diagnostics)
         let articles = readArticles(folder: folder, settings: settings, into: &diagnostics)
+        if let settings { checkHighlights(settings, articles: articles, into: &diagnostics) }
         diagnostics = sorted(diagnostics)
         guard !diagnostics.contains(where: { $0.severity == .error }), let settings else {
             return DigestReading(digest: nil, diagnostics: diagnostics)
@@ -116,6 +117,19 @@ public enum DigestReader {
         return articles
     }
 
+    /// A highlight that names no article is left off the cover, with a warning: an article
+    /// taken out of the month should not stop the build.
+    private static func checkHighlights(_ settings: DigestSettings, articles: [Article],
+                                        into diagnostics: inout [Diagnostic]) {
+        let slugs = articles.map(\.slug)
+        for (slug, place) in zip(settings.branding.highlights, settings.highlightLocations) where !slugs.contains(slug) {
+            let hint = Suggestion.closest(to: slug, in: slugs).map { "did you mean '\($0)'?" }
+                ?? "name an article by its file name without '.md'"
+            diagnostics.append(.warning("highlight '\(slug)' is not an article of this digest; it is left off the cover",
+                                        at: place, hint: hint))
+        }
+    }
+
     /// Puts the articles into their sections, in `digest.yaml`'s order, by date then slug.
     private static func assemble(_ settings: DigestSettings, _ articles: [Article], folder: String) -> Digest? {
         guard let title = settings.title, let edition = settings.edition,
@@ -126,10 +140,12 @@ public enum DigestReader {
                 $0.date != $1.date ? $0.date < $1.date : $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8)
             })
         }
-        return Digest(
+        var digest = Digest(
             title: title, edition: edition, publisher: settings.publisher, language: settings.language,
             layout: settings.layout, sections: sections, collectsQuizzes: settings.collectsQuizzes,
             folder: folder)
+        digest.branding = settings.branding
+        return digest
     }
 
     /// The folder without trailing slashes (but "/" stays "/").

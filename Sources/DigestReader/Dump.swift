@@ -49,6 +49,8 @@ private struct DumpNode {
             })
         case .timeline(let events):
             self.init("timeline \(at)", events.map { DumpNode("event \(quoted($0.when))", inlineNodes($0.what)) })
+        case .oneLiners(let facts):
+            self.init("oneliners \(at)", facts.enumerated().map { DumpNode("fact \($0.offset + 1)", inlineNodes($0.element)) })
         case .table(let table):
             let alignments = table.alignments.map { "\($0)" }.joined(separator: " ")
             let header = DumpNode("header", table.header.map { DumpNode("cell", inlineNodes($0)) })

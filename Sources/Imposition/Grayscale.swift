@@ -15,7 +15,9 @@ extension Imposition {
     }
 
     static func grayscale(_ page: Page) -> Page {
-        Page(size: page.size, items: page.items.map(grayscale))
+        var gray = page
+        gray.items = page.items.map(grayscale)
+        return gray
     }
 
     static func grayscale(_ item: PageItem) -> PageItem {
@@ -36,6 +38,9 @@ extension Imposition {
         case .placed(var placed):
             placed.page = grayscale(placed.page)
             return .placed(placed)
+        case .watermark(var mark):
+            mark.runs = mark.runs.map { run in var run = run; run.color = gray(run.color); return run }
+            return .watermark(mark)
         default:
             return item
         }

@@ -142,6 +142,8 @@ final class BlockComposer {
             return self.list(list, width: width, language: language, depth: 0, block: id, headings: &headings)
         case .timeline(let events):
             return timeline(events, width: width, language: language, block: id)
+        case .oneLiners(let facts):
+            return oneLiners(facts, width: width, language: language, block: id)
         case .table(let table):
             return self.table(table, width: width, language: language, block: id, location: block.location)
         case .callout(let callout):

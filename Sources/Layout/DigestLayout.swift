@@ -93,9 +93,15 @@ public enum DigestLayout {
             }
         }
 
+        var bodyPages = paginator.pages
+        if digest.branding.hasAboutPage {
+            bodyPages.append(parts.aboutPage(anchor: "about"))
+            contents.append(ContentsEntry(level: 0, title: spec.strings.about, destination: "about"))
+            outline.append(OutlineEntry(title: spec.strings.about, destination: "about"))
+        }
+
         // Front matter: the cover and the contents, numbered i, ii, … apart from the body, whose
         // pages are numbered from 1; so the contents' numbers do not depend on its own length.
-        let bodyPages = paginator.pages
         let anchorPages = pageIndexByAnchor(bodyPages.map(\.items))
         let pageOf: (String) -> Int? = { anchorPages[$0].map { $0 + 1 } }
         composer.structureParent = contentsElement
@@ -109,6 +115,9 @@ public enum DigestLayout {
             drafts[index].placements = drafts[index].placements.map { var p = $0; p.page = index; return p }
         }
         let running = RunningHeads(spec: spec, shaper: shaper, digest: digest)
+        let watermark = WatermarkSetting.watermark(
+            digest.branding.watermark ?? spec.watermark.text, style: spec.watermark, family: spec.fonts.heading,
+            pageSize: spec.page.size, shaper: shaper, language: digest.language)
         var pages: [Page] = []
         for (index, draft) in drafts.enumerated() {
             var items = draft.items
@@ -122,6 +131,8 @@ public enum DigestLayout {
             if index % 2 == 1, spec.page.mirrorShift != .zero {
                 items = items.map { $0.translated(by: Point(x: spec.page.mirrorShift, y: .zero)) }
             }
+            // Last, so it lies over pictures and bands too; it is translucent.
+            if let watermark { items += [.structure(nil), .watermark(watermark)] }
             pages.append(Page(size: spec.page.size, items: items, label: folio))
         }
 

@@ -2,6 +2,7 @@ import DigestModel
 import Geometry
 import LayoutSpec
 import PageModel
+import QRCode
 import TextShaping
 
 /// The parts of the document around the articles' text: section banners, article headers,
@@ -11,16 +12,16 @@ struct DocumentParts {
     let composer: BlockComposer
     let digest: Digest
 
-    private var setter: LineSetter { composer.setter }
+    var setter: LineSetter { composer.setter }
     private var styler: InlineStyler { composer.styler }
     private var bodyWidth: Length { spec.page.body.width }
 
-    private func sans(_ size: Length, bold: Bool = false, color: Color, leading: Length? = nil) -> TextLook {
+    func sans(_ size: Length, bold: Bool = false, color: Color, leading: Length? = nil) -> TextLook {
         TextLook(font: FontStyle(family: spec.fonts.heading, size: size, bold: bold), color: color,
                  leading: leading ?? size * 1.25)
     }
 
-    private func lines(_ text: String, look: TextLook, width: Length, alignment: ParagraphStyle.Alignment = .left,
+    func lines(_ text: String, look: TextLook, width: Length, alignment: ParagraphStyle.Alignment = .left,
                        language: String? = nil, link: Link.Target? = nil) -> [Piece] {
         setter.pieces([TextSpan(text, font: look.font, color: look.color, link: link)], width: width, look: look,
                       alignment: alignment, language: language ?? digest.language, kind: .heading, block: nil)
@@ -56,8 +57,12 @@ struct DocumentParts {
 
     // MARK: - Article header
 
-    /// Date and tags, the title, the summary and the source, across all columns.
+    /// Date and tags, the title, the summary and the source, across all columns; with a
+    /// source and the layout's `qr-code`, a QR code of it at the right, beside the text.
     func articleHeader(_ article: Article, anchor: String) -> Piece {
+        let qrCode = sourceCode(of: article)
+        let qrSide = spec.article.qrSize
+        let textWidth = qrCode == nil ? bodyWidth : bodyWidth - qrSide - .pt(12)
         let language = article.language
         let strings = spec.strings(for: language)
         let date = strings.format(year: article.date.year, month: article.date.month, day: article.date.day)
@@ -66,11 +71,11 @@ struct DocumentParts {
         var gaps: [Length] = []
         let style = spec.article
         pieces += capped(lines(meta.uppercased(), look: sans(style.metaSize, bold: true, color: spec.colors.accent),
-                               width: bodyWidth, language: language), to: 3, what: "tags", of: article)
+                               width: textWidth, language: language), to: 3, what: "tags", of: article)
             .marked(composer.element(.paragraph))
         let title = capped(lines(article.title, look: sans(style.titleSize, bold: true, color: spec.colors.brand,
                                                            leading: style.titleLeading),
-                                 width: bodyWidth, language: language), to: 6, what: "title", of: article)
+                                 width: textWidth, language: language), to: 6, what: "title", of: article)
             .marked(composer.element(.heading2))
         gaps += Array(repeating: .zero, count: max(pieces.count - 1, 0)) + [.pt(2)]
         pieces += title
@@ -78,7 +83,7 @@ struct DocumentParts {
         if let summary = article.summary {
             let look = composer.bodyLook.with(size: style.summarySize, leading: style.summarySize * 1.33, italic: true,
                                               color: spec.colors.muted)
-            let summaryPieces = capped(lines(summary, look: look, width: bodyWidth, language: language), to: 8,
+            let summaryPieces = capped(lines(summary, look: look, width: textWidth, language: language), to: 8,
                                        what: "summary", of: article).marked(composer.element(.paragraph))
             gaps.append(.pt(4))
             gaps += Array(repeating: .zero, count: max(summaryPieces.count - 1, 0))
@@ -86,7 +91,7 @@ struct DocumentParts {
         }
         if let source = article.source {
             let look = sans(style.metaSize, color: spec.colors.link)
-            let sourcePieces = capped(lines("\(strings.source): \(source)", look: look, width: bodyWidth, language: language,
+            let sourcePieces = capped(lines("\(strings.source): \(source)", look: look, width: textWidth, language: language,
                                             link: .uri(source)), to: 3, what: "source", of: article)
                 .marked(composer.element(.paragraph))
             gaps.append(.pt(3))
@@ -94,6 +99,11 @@ struct DocumentParts {
             pieces += sourcePieces
         }
         var header = stack(pieces, gaps: gaps, kind: .heading)
+        if let qrCode, let source = article.source {
+            header.items += qrCode.items(side: qrSide, color: spec.colors.text, target: .uri(source))
+                .map { $0.translated(by: Point(x: bodyWidth - qrSide, y: .zero)) }
+            header.height = max(header.height, qrSide)
+        }
         header.height += .pt(6)
         header.items.insert(.anchor(name: anchor, at: .zero), at: 0)
         if style.rule > .zero {
@@ -103,6 +113,18 @@ struct DocumentParts {
         }
         header.height += .pt(2)
         return header
+    }
+
+    /// The QR code of the article's source when the layout shows one; a source too long for
+    /// any QR code is warned about and printed as text only.
+    private func sourceCode(of article: Article) -> QRCode? {
+        guard spec.article.qrCode, let source = article.source, !source.isEmpty else { return nil }
+        guard let code = QRCode(encoding: source) else {
+            composer.warn("the article's source is too long for a QR code; it is printed as text only",
+                          at: article.location)
+            return nil
+        }
+        return code
     }
 
     /// At most `limit` lines of a header part, so a header always fits on a page; a warning
@@ -306,10 +328,7 @@ struct DocumentParts {
         }
         if shows.contains(.logo), let logo = style.logo {
             let height = Length.pt(48)
-            let width = height * (Double(logo.pixelWidth) / Double(max(logo.pixelHeight, 1)))
-            draft.items.append(.image(PlacedImage(path: logo.path, format: logo.isJPEG ? .jpeg : .png,
-                                                  frame: Rect(x: body.minX, y: y, width: min(width, body.width), height: height),
-                                                  pixelWidth: logo.pixelWidth, pixelHeight: logo.pixelHeight)))
+            draft.items.append(logo.placed(at: Point(x: body.minX, y: y), height: height, maxWidth: body.width))
             y += height + .pt(14)
         }
         if shows.contains(.publisher), let publisher = digest.publisher {
@@ -335,6 +354,9 @@ struct DocumentParts {
         }
 
         y = max(y, bandHeight) + .pt(34)
+        if shows.contains(.highlights) {
+            y = coverHighlights(into: &draft, top: y, pageNumbers: pageNumbers)
+        }
         if shows.contains(.sections) {
             put(lines(spec.strings.inThisIssue.uppercased(), look: sans(.pt(9), bold: true, color: spec.colors.accent),
                       width: body.width), gap: .pt(6))

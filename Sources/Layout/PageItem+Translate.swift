@@ -23,6 +23,7 @@ extension PageItem {
         case .anchor(let name, let point): return .anchor(name: name, at: point.moved(by: offset))
         case .placed(var placed): placed.origin = placed.origin.moved(by: offset); return .placed(placed)
         case .structure: return self
+        case .watermark(var mark): mark.center = mark.center.moved(by: offset); return .watermark(mark)
         }
     }
 }

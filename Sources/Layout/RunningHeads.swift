@@ -29,18 +29,28 @@ struct RunningHeads {
                 .replacingOccurrences(of: "{edition}", with: digest.edition)
                 .replacingOccurrences(of: "{section}", with: (section ?? "").uppercased())
                 .replacingOccurrences(of: "{publisher}", with: digest.publisher ?? "")
+                .replacingOccurrences(of: "{copyright}", with: digest.branding.copyright ?? "")
                 .replacingOccurrences(of: "{page}", with: folio)
                 .replacingOccurrences(of: "{pages}", with: String(pageCount))
                 .trimmingCharacters(in: .whitespaces)
         }
-        func line(_ slots: RunningSlots, baseline: Length) -> [PageItem] {
+        func line(_ slots: RunningSlots, baseline: Length, indent: Length = .zero) -> [PageItem] {
             let left = fill(swap ? slots.right : slots.left), right = fill(swap ? slots.left : slots.right)
-            return text(left, font: font, color: spec.colors.muted, baseline: baseline, align: .left)
+            return text(left, font: font, color: spec.colors.muted, baseline: baseline, align: .left, indent: indent)
                 + text(fill(slots.center), font: font, color: spec.colors.muted, baseline: baseline, align: .center)
                 + text(right, font: font.bold(), color: spec.colors.brand, baseline: baseline, align: .right)
         }
         let headerY = style.headerBaseline
-        var items = line(style.header, baseline: headerY)
+        var items: [PageItem] = []
+        var indent = Length.zero
+        if style.logo, let logo = spec.cover.logo {
+            // Twice the type size, standing on the header's rule line like the text does.
+            let height = style.fontSize * 2
+            items.append(logo.placed(at: Point(x: body.minX, y: headerY + .pt(2) - height), height: height,
+                                     maxWidth: body.width / 4))
+            indent = min(logo.width(atHeight: height), body.width / 4) + .pt(6)
+        }
+        items += line(style.header, baseline: headerY, indent: indent)
         if style.rule {
             items.append(.rule(Rule(from: Point(x: body.minX, y: headerY + .pt(4)), to: Point(x: body.maxX, y: headerY + .pt(4)),
                                     width: .pt(0.5), color: spec.colors.rule)))
@@ -51,7 +61,8 @@ struct RunningHeads {
 
     private enum Alignment { case left, center, right }
 
-    private func text(_ string: String, font: FontStyle, color: Color, baseline: Length, align: Alignment) -> [PageItem] {
+    private func text(_ string: String, font: FontStyle, color: Color, baseline: Length, align: Alignment,
+                      indent: Length = .zero) -> [PageItem] {
         guard !string.isEmpty,
               let line = shaper.lines([TextSpan(string, font: font, color: color)], width: nil,
                                       style: ParagraphStyle(alignment: .left, language: digest.language)).first
@@ -59,7 +70,7 @@ struct RunningHeads {
         let body = spec.page.body
         let x: Length
         switch align {
-        case .left: x = body.minX
+        case .left: x = body.minX + indent
         case .center: x = body.minX + (body.width - line.width) / 2
         case .right: x = body.maxX - line.width
         }

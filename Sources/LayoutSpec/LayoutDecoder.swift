@@ -89,7 +89,8 @@ struct LayoutDecoder {
             article: ArticleHeaderStyle(titleSize: length("article.title-size"),
                                         titleLeading: length("article.title-leading"),
                                         summarySize: length("article.summary-size"),
-                                        metaSize: length("article.meta-size"), rule: length("article.rule")),
+                                        metaSize: length("article.meta-size"), rule: length("article.rule"),
+                                        qrCode: bool("article.qr-code"), qrSize: qrSize("article.qr-size")),
             section: SectionStyle(filledBanner: choice("section.banner", ["band", "rule"]) == "band",
                                   titleSize: length("section.title-size")),
             lists: ListStyle(indent: length("lists.indent"), bullets: strings("lists.bullets"),
@@ -113,7 +114,7 @@ struct LayoutDecoder {
                             numberColor: paletteColor("quiz.number-color")),
             running: RunningStyle(
                 fontSize: length("running.size"), headerBaseline: length("running.header-baseline"),
-                footerBaseline: length("running.footer-baseline"), rule: bool("running.rule"),
+                footerBaseline: length("running.footer-baseline"), rule: bool("running.rule"), logo: bool("running.logo"),
                 header: slots("running.header"), footer: slots("running.footer")),
             cover: CoverStyle(band: bool("cover.band"), bandHeight: fraction("cover.band-height"),
                               logo: logo("cover.logo"), show: coverElements("cover.show"),
@@ -127,7 +128,15 @@ struct LayoutDecoder {
                              className: string("strings.class"), dateField: string("strings.date-field"),
                              notes: string("strings.notes"), articleCount: plural("strings.article-count"),
                              sectionCount: plural("strings.section-count"),
-                             questionCount: plural("strings.question-count")))
+                             questionCount: plural("strings.question-count"),
+                             about: string("strings.about"), contact: string("strings.contact"),
+                             links: string("strings.links"), highlights: string("strings.highlights")),
+            watermark: WatermarkStyle(text: optionalString("watermark.text"), size: length("watermark.size"),
+                                      color: color("watermark.color"), opacity: fraction("watermark.opacity")),
+            output: OutputSpec(imageResolution: resolution("output.image-resolution"),
+                               jpegQuality: integer("output.jpeg-quality", in: 1...100),
+                               sizeBudget: byteCount("output.size-budget")),
+            editions: editionNames("editions"))
     }
 
     // MARK: - Typed values
@@ -154,6 +163,12 @@ struct LayoutDecoder {
 
     private mutating func string(_ key: String) -> String {
         scalar(key, expected: "text")?.0 ?? ""
+    }
+
+    /// A text, or nil for `none` or an empty one.
+    private mutating func optionalString(_ key: String) -> String? {
+        let text = string(key).trimmingCharacters(in: .whitespaces)
+        return text.isEmpty || text.lowercased() == "none" ? nil : text
     }
 
     private mutating func bool(_ key: String) -> Bool {
@@ -185,6 +200,76 @@ struct LayoutDecoder {
             return .zero
         }
         return length
+    }
+
+    /// A QR code's side: below 36pt a phone camera struggles with the modules of a long URL.
+    private mutating func qrSize(_ key: String) -> Length {
+        let size = length(key)
+        if size < .pt(36), case .scalar(let text, let location)? = value(at: key), Units.length(text) != nil {
+            diagnostics.append(.error("'\(key)' must be at least 36pt, not '\(text)'", at: location,
+                                      hint: "a smaller code cannot be scanned reliably"))
+        }
+        return size
+    }
+
+    /// The names under `editions:` (each a mapping of layout keys as `--set` writes them, which
+    /// `LayoutLibrary` applies and checks per edition); empty for `none` or no key.
+    private mutating func editionNames(_ key: String) -> [String] {
+        asked.insert(key)
+        guard let node = tree[key] else { return [] }
+        let hint = "write each edition as a name with the keys it changes, e.g. print: {output.image-resolution: 300}"
+        switch node {
+        case .scalar(let text, _) where text.isEmpty || text.lowercased() == "none":
+            return []
+        case .mapping(let entries, _):
+            var names: [String] = []
+            for entry in entries {
+                asked.insert("\(key).\(entry.key)")
+                guard case .mapping(let settings, _) = entry.value else {
+                    diagnostics.append(.error("edition '\(entry.key)' must be a mapping of layout keys", at: entry.value.location,
+                                              hint: hint))
+                    continue
+                }
+                for setting in settings { asked.insert("\(key).\(entry.key).\(setting.key)") }
+                guard !entry.key.isEmpty, entry.key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                    diagnostics.append(.error("edition name '\(entry.key)' may hold only letters, digits and '-'",
+                                              at: entry.keyLocation, hint: "it becomes part of the PDF's file name"))
+                    continue
+                }
+                names.append(entry.key)
+            }
+            return names
+        default:
+            diagnostics.append(.error("'\(key)' must be none or a mapping of editions", at: node.location, hint: hint))
+            return []
+        }
+    }
+
+    /// Pixels per inch, 36 to 2400, or nil for `none`.
+    private mutating func resolution(_ key: String) -> Double? {
+        guard let (text, location) = scalar(key, expected: "pixels per inch such as 150, or none") else { return nil }
+        if text.lowercased() == "none" { return nil }
+        let digits = text.lowercased().hasSuffix("ppi") ? String(text.dropLast(3)).trimmingCharacters(in: .whitespaces) : text
+        guard let number = Double(digits), (36...2400).contains(number) else {
+            diagnostics.append(.error("'\(key)' must be pixels per inch from 36 to 2400, or none, not '\(text)'",
+                                      at: location, hint: "150 suits screens, 300 print"))
+            return nil
+        }
+        return number
+    }
+
+    /// A file size such as `1.5MB`, `800KB` or `none`, in bytes (1 KB = 1024 bytes).
+    private mutating func byteCount(_ key: String) -> Int? {
+        guard let (text, location) = scalar(key, expected: "a size such as 1.5MB, or none") else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if trimmed == "NONE" { return nil }
+        for (suffix, unit) in [("MB", 1024.0 * 1024), ("KB", 1024.0)] where trimmed.hasSuffix(suffix) {
+            if let number = Double(trimmed.dropLast(2).trimmingCharacters(in: .whitespaces)), number > 0 {
+                return Int(number * unit)
+            }
+        }
+        diagnostics.append(.error("'\(text)' is not a file size", at: location, hint: "write it as 1.5MB or 800KB, or none"))
+        return nil
     }
 
     private mutating func fraction(_ key: String) -> Double {
@@ -301,14 +386,15 @@ struct LayoutDecoder {
         let path = text.hasPrefix("/") ? text : logoBase(location) + "/" + text
         guard FileManager.default.fileExists(atPath: path) else {
             diagnostics.append(.error("logo '\(text)' not found", at: location,
-                                      hint: "give a PNG or JPEG path relative to the layout file, or none"))
+                                      hint: "give a PNG, JPEG or SVG path relative to the layout file, or none"))
             return nil
         }
         guard let image = imageProbe(path) else {
-            diagnostics.append(.error("logo '\(text)' is not a PNG or JPEG image", at: location))
+            diagnostics.append(.error("logo '\(text)' is not a PNG, JPEG or SVG image", at: location))
             return nil
         }
-        return Logo(path: path, isJPEG: image.isJPEG, pixelWidth: image.width, pixelHeight: image.height)
+        return Logo(path: path, isJPEG: image.isJPEG, isSVG: path.lowercased().hasSuffix(".svg"),
+                    pixelWidth: image.width, pixelHeight: image.height)
     }
 
     // MARK: - Unknown keys

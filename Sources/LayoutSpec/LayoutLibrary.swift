@@ -37,34 +37,63 @@ public struct LayoutLibrary: Sendable {
     }
 
     /// Loads a layout by name or path, with `overrides` (`key.path=value`) applied on top.
+    ///
     /// - Parameter language: the digest's language (BCP 47); the layout's `languages` entry for
     ///   it, if any, is laid over the layout before `overrides`.
-    public func load(_ nameOrPath: String, overrides: [String] = [], language: String? = nil) -> (LayoutSpec?, [Diagnostic]) {
+    /// - Parameter edition: one of the layout's `editions:`, whose keys are laid over the
+    ///   layout (after the overrides). Without one, every edition is still checked, so a
+    ///   mistake in any of them is reported before anything is built.
+    public func load(_ nameOrPath: String, overrides: [String] = [], language: String? = nil,
+                     edition: String? = nil) -> (LayoutSpec?, [Diagnostic]) {
         switch resolvedTree(nameOrPath, overrides: overrides, language: language) {
         case .failure(let error): return (nil, error.diagnostics)
         case .success(let (tree, name, translations)):
-            var (spec, diagnostics) = decode(tree, name: name)
+            var (spec, all) = decode(tree, name: name, edition: edition)
+            if edition == nil {
+                for edition in spec?.editions ?? [] {
+                    let (_, found) = decode(tree, name: name, edition: edition)
+                    all += found.filter { !all.contains($0) }
+                }
+            }
             // Each language's entries are checked too, so a typo shows before a digest in
             // that language meets it; their strings serve articles in that language.
-            for (code, translated) in translations {
-                let (translatedSpec, translatedDiagnostics) = decode(translated, name: name)
-                diagnostics += translatedDiagnostics.filter { !diagnostics.contains($0) }
+            for (code, translated) in translations.sorted(by: { $0.key < $1.key }) {
+                let (translatedSpec, found) = decode(translated, name: name, edition: nil)
+                all += found.filter { !all.contains($0) }
                 if let translatedSpec { spec?.translations[code] = translatedSpec.strings }
             }
-            if diagnostics.contains(where: { $0.severity == .error }) { spec = nil }
-            return (spec, diagnostics.sorted {
-                ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0))
-            })
+            let failed = all.contains { $0.severity == .error }
+            return (failed ? nil : spec, sorted(all))
         }
     }
 
-    private func decode(_ tree: LayoutTree, name: String) -> (LayoutSpec?, [Diagnostic]) {
+    /// Decodes `tree`, with the keys of `edition` laid over it when given.
+    private func decode(_ base: LayoutTree, name: String, edition: String?) -> (LayoutSpec?, [Diagnostic]) {
+        var tree = base
+        if let edition {
+            guard case .mapping(let settings, _)? = base["editions"]?[edition] else {
+                var names: [String] = []
+                if case .mapping(let entries, _)? = base["editions"] { names = entries.map(\.key) }
+                let hint = names.isEmpty ? "this layout has no editions" : "its editions are \(Suggestion.list(names, conjunction: "and"))"
+                return (nil, [.error("the layout '\(name)' has no edition '\(edition)'", at: nil, hint: hint)])
+            }
+            for setting in settings {
+                tree = tree.setting(setting.key.split(separator: ".").map(String.init), to: setting.value)
+            }
+        }
         var decoder = LayoutDecoder(tree: tree, knownFamilies: knownFamilies, imageProbe: imageProbe) { location in
             URL(fileURLWithPath: location.file).deletingLastPathComponent().path
         }
         let spec = decoder.decode(name: name)
-        return (spec, decoder.diagnostics)
+        return (spec, sorted(decoder.diagnostics))
     }
+
+    private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted {
+            ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0))
+        }
+    }
+
 
     /// The fully merged layout written as YAML, for `gazette layouts show`.
     public func resolvedYAML(_ nameOrPath: String, overrides: [String] = []) -> (String?, [Diagnostic]) {

@@ -32,6 +32,11 @@ public struct LayoutSpec: Sendable, Equatable {
     public func strings(for language: String) -> Strings {
         translations[String(language.lowercased().prefix { $0 != "-" && $0 != "_" })] ?? strings
     }
+    public var watermark: WatermarkStyle
+    public var output: OutputSpec
+    /// Names of the layout's editions (`editions:`), in the file's order; `gazette build`
+    /// writes one PDF per edition. Empty for a single PDF.
+    public var editions: [String]
 
     /// The style of body heading `level` (2…6).
     public func heading(level: Int) -> HeadingStyle {
@@ -137,6 +142,11 @@ public struct ArticleHeaderStyle: Sendable, Equatable {
     public var metaSize: Length
     /// Width of the rule under the header; zero for none.
     public var rule: Length
+    /// A QR code of the article's `source:` URL at the header's right, so a reader of the
+    /// printed page can open the original with a phone.
+    public var qrCode: Bool
+    /// Side of the QR code, its 4-module quiet zone included.
+    public var qrSize: Length
 }
 
 public struct SectionStyle: Sendable, Equatable {
@@ -212,14 +222,16 @@ public struct RunningStyle: Sendable, Equatable {
     public var headerBaseline: Length
     public var footerBaseline: Length
     public var rule: Bool
-    /// Placeholders: `{title}`, `{edition}`, `{section}`, `{publisher}`, `{page}`, `{pages}`.
+    /// The cover's logo at the header's left, before the left slot.
+    public var logo: Bool
+    /// Placeholders: `{title}`, `{edition}`, `{section}`, `{publisher}`, `{copyright}`, `{page}`, `{pages}`.
     public var header: RunningSlots
     public var footer: RunningSlots
 }
 
 public struct CoverStyle: Sendable, Equatable {
     public enum Element: String, Sendable, Equatable, CaseIterable {
-        case logo, publisher, title, edition, sections, facts
+        case logo, publisher, title, edition, highlights, sections, facts
     }
     public var band: Bool
     /// Share of the page height the band takes.
@@ -234,10 +246,13 @@ public struct CoverStyle: Sendable, Equatable {
 public struct Logo: Sendable, Equatable {
     public var path: String
     public var isJPEG: Bool
+    /// Drawn as vector shapes; its "pixel" size is its own size in points.
+    public var isSVG: Bool
     public var pixelWidth: Int
     public var pixelHeight: Int
-    public init(path: String, isJPEG: Bool, pixelWidth: Int, pixelHeight: Int) {
-        self.path = path; self.isJPEG = isJPEG; self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight
+    public init(path: String, isJPEG: Bool, isSVG: Bool = false, pixelWidth: Int, pixelHeight: Int) {
+        self.path = path; self.isJPEG = isJPEG; self.isSVG = isSVG
+        self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight
     }
 }
 
@@ -267,6 +282,12 @@ public struct Strings: Sendable, Equatable {
     public var articleCount: Plural
     public var sectionCount: Plural
     public var questionCount: Plural
+    /// The About page's title, and the labels of its contact and links.
+    public var about: String
+    public var contact: String
+    public var links: String
+    /// The label over the cover's highlights.
+    public var highlights: String
 
     /// `date` in words: "21 June 2024".
     public func format(year: Int, month: Int, day: Int) -> String {
@@ -284,5 +305,30 @@ public struct Plural: Sendable, Equatable {
 
     public func callAsFunction(_ count: Int) -> String {
         (count == 1 ? one : other).replacingOccurrences(of: "{count}", with: String(count))
+    }
+}
+
+/// A line of text across every page, to discourage passing the PDF on.
+public struct WatermarkStyle: Sendable, Equatable {
+    /// Nil for none; `digest.yaml`'s `watermark:` replaces it.
+    public var text: String?
+    /// The largest size; a long text is set smaller so it fits along the page's diagonal.
+    public var size: Length
+    public var color: Color
+    /// 0 to 1: how much of the page beneath it shows through, inverted.
+    public var opacity: Double
+}
+
+/// What the PDF file may weigh: picture resolution and compression, and a size to warn above.
+public struct OutputSpec: Sendable, Equatable {
+    /// Pixels per inch at a picture's placed size; pictures with more are scaled down. Nil
+    /// keeps every pixel (`image-resolution: none`).
+    public var imageResolution: Double?
+    /// Quality (1–100) of pictures stored as JPEG after scaling.
+    public var jpegQuality: Int
+    /// Bytes above which `gazette build` warns; nil for no limit.
+    public var sizeBudget: Int?
+    public init(imageResolution: Double?, jpegQuality: Int, sizeBudget: Int?) {
+        self.imageResolution = imageResolution; self.jpegQuality = jpegQuality; self.sizeBudget = sizeBudget
     }
 }

@@ -18,8 +18,10 @@ public enum PDFRenderer {
     /// - Throws: `RenderError` for a document cairo cannot write (no pages, a link to an
     ///   unknown destination, an invalid creation date, a missing font or image) or an output
     ///   error.
+    /// - Parameter images: how many pixels each picture keeps and how it is compressed.
     @discardableResult
-    public static func writePDF(_ document: PagedDocument, to path: String) throws -> WrittenStructure {
+    public static func writePDF(_ document: PagedDocument, to path: String,
+                                images: ImageOptions = .original) throws -> WrittenStructure {
         try DocumentCheck.check(document, path: path)
         guard let date = PDFDate.cairoDate(fromISO8601: document.metadata.creationDate) else {
             throw RenderError.invalidCreationDate(document.metadata.creationDate)
@@ -27,7 +29,8 @@ public enum PDFRenderer {
         let surface = try CairoSurface.pdf(path: path, size: document.pages[0].size)
         surface.describe(document.metadata, date: date)
         let context = try CairoContext(surface: surface, path: path)
-        let drawer = PageDrawer(context: context, target: .pdf, path: path)
+        let drawer = PageDrawer(context: context, target: .pdf, path: path,
+                                images: ImageCache(budgets: images.pixelBudgets(in: document), options: images))
         let tagger = StructureTagger(tree: document.structure, pages: document.pages, context: context)
         drawer.tagger = tagger
         try drawPages(document.pages, with: drawer, on: surface)

@@ -71,6 +71,8 @@ public enum PageItem: Sendable, Equatable {
     /// repeated table headers) when nil. Each page starts in artifacts. Drawn in page order,
     /// the content of an element may be interrupted, and resumed on a later page.
     case structure(Int?)
+    /// Text across the page that is not part of its text (see `Watermark`).
+    case watermark(Watermark)
 }
 
 /// A finished page drawn on a sheet: moved to `origin`, scaled by `scale`, clipped to its
@@ -89,6 +91,25 @@ public struct PlacedPage: Sendable, Equatable {
     public var bleed = Length.zero
     public init(page: Page, origin: Point, scale: Double) {
         self.page = page; self.origin = origin; self.scale = scale
+    }
+}
+
+/// A line of text drawn as filled outlines, turned and translucent, across a page.
+///
+/// Drawn as shapes rather than text, so copying, searching and `pdftotext` see only the
+/// page's own words beneath it; translucent, so those words stay readable through it.
+public struct Watermark: Sendable, Equatable {
+    /// The line's glyph runs, their origins relative to `center` before the rotation: the
+    /// line is centred on it.
+    public var runs: [GlyphRun]
+    /// The point of the page the line turns about.
+    public var center: Point
+    /// Rotation about `center` in radians; negative turns the line up to the right (y runs down).
+    public var angle: Double
+    /// 0 (invisible) to 1 (opaque).
+    public var opacity: Double
+    public init(runs: [GlyphRun], center: Point, angle: Double, opacity: Double) {
+        self.runs = runs; self.center = center; self.angle = angle; self.opacity = opacity
     }
 }
 
@@ -120,7 +141,8 @@ public struct Box: Sendable, Equatable {
 }
 
 public struct PlacedImage: Sendable, Equatable {
-    public enum Format: String, Sendable, Equatable { case png, jpeg }
+    /// `svg` is drawn as vector shapes; its pixel size is its own size in points, rounded.
+    public enum Format: String, Sendable, Equatable { case png, jpeg, svg }
     public var path: String
     public var format: Format
     public var frame: Rect

@@ -72,12 +72,17 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
         console.report(outcome.diagnostics)
         return outcome
     }
+    if pipeline.layout.edition == nil, let editions = outcome.spec?.editions, !editions.isEmpty {
+        return try buildEditions(editions, pipeline, folder: folder, to: path, console: console)
+    }
     let pages = result.document.pages.count
     let writing = Date()
     console.progress.update("writing \(plural(pages, "page"))", fraction: Pipeline.Share.writing)
     do {
+        let images = outcome.spec.map { ImageOptions(maxResolution: $0.output.imageResolution,
+                                                     jpegQuality: $0.output.jpegQuality) } ?? .original
         try AtomicFile.write(to: path) { temporary in
-            let written = try PDFRenderer.writePDF(result.document, to: temporary)
+            let written = try PDFRenderer.writePDF(result.document, to: temporary, images: images)
             let finishing = Date()
             try PDFFinishing(result.document, written: written).apply(toFileAt: temporary)
             console.detail("completed the structure tree and /Lang with qpdf in \(seconds(since: finishing))")
@@ -87,10 +92,40 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
     }
     console.detail("wrote \(plural(pages, "page")) in \(seconds(since: writing))")
     console.clearProgress()
-    console.report(outcome.diagnostics)
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    console.result("wrote \(path): \(plural(pages, "page")), \(size / 1024) KB in \(seconds(since: started))")
+    var diagnostics = outcome.diagnostics
+    if let budget = outcome.spec?.output.sizeBudget, size > budget {
+        diagnostics.append(.warning(
+            "'\(path)' is \(fileSize(size)), above the layout's size budget of \(fileSize(budget))", at: nil,
+            hint: "lower output.image-resolution or output.jpeg-quality, or raise output.size-budget"))
+    }
+    console.report(diagnostics)
+    console.result("wrote \(path): \(plural(pages, "page")), \(fileSize(size)) in \(seconds(since: started))")
+    var reported = outcome
+    reported.diagnostics = diagnostics
+    return reported
+}
+
+/// Builds each of the layout's editions to `<path without .pdf>-<edition>.pdf`, stopping at
+/// the first that fails.
+private func buildEditions(_ editions: [String], _ pipeline: Pipeline, folder: String, to path: String,
+                           console: Console) throws -> Pipeline.Outcome {
+    let stem = path.hasSuffix(".pdf") ? String(path.dropLast(4)) : path
+    var outcome = Pipeline.Outcome(diagnostics: [], result: nil)
+    for edition in editions {
+        var single = pipeline
+        single.layout.edition = edition
+        outcome = try buildOnce(single, folder: folder, to: "\(stem)-\(edition).pdf", console: console)
+        if outcome.result == nil { break }
+    }
     return outcome
+}
+
+/// A file size for people: "405 KB" below a megabyte, else "1.42 MB" (1 KB = 1024 bytes).
+func fileSize(_ bytes: Int) -> String {
+    guard bytes >= 1024 * 1024 else { return "\(bytes / 1024) KB" }
+    let megabytes = (Double(bytes) / (1024 * 1024) * 100).rounded() / 100
+    return "\(megabytes) MB"
 }
 
 /// `SOURCE_DATE_EPOCH` as an ISO 8601 date, when set: reproducible builds pin the date with it.

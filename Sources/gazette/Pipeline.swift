@@ -20,6 +20,8 @@ struct Pipeline {
         /// The digest as read; nil when reading found errors. `build --watch` reads its
         /// `layout:` to know which layout file to watch.
         var digest: Digest? = nil
+        /// The layout used; nil when there was none. `build` reads its `output` settings.
+        var spec: LayoutSpec? = nil
     }
 
     /// How far a run is when each phase starts, for the progress bar: layout is most of it.
@@ -59,7 +61,7 @@ struct Pipeline {
                                          creationDate: reproducibleDate())
         console?.detail("laid out \(plural(result.document.pages.count, "page")) in \(seconds(since: started)) (fonts from \(resources.fonts))")
         return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics + hyphenation + result.warnings,
-                       result: result, digest: digest)
+                       result: result, digest: digest, spec: spec)
     }
 
     /// A shaper for a second thread to compose articles with, unless `GAZETTE_THREADS=1` asks

@@ -40,6 +40,16 @@ enum Scaffold {
             \(settings.sections.map { "  - \(quoted($0))" }.joined(separator: "\n"))
             quiz: \(settings.quiz)                  # collect every quiz into Practice Questions and an Answer Key
 
+            # Your brand, each line optional (remove the # to use it):
+            # logo: images/logo.svg      # PNG, JPEG or SVG: cover, every header, the About page
+            # brand-color: "#1B3A5C"     # the colour of bands, titles and headings
+            # copyright: "© Your organisation"    # in every footer
+            # watermark: "For personal study — not for sale"    # across every page
+            # about: "Who you are, in a sentence or two."        # an About page at the back,
+            # contact: "editors@example.org"                      # with how to reach you
+            # links: [https://example.org/]                       # and your web addresses
+            # highlights: [welcome-to-your-digest]                # articles the cover points to
+
             """
     }
 
@@ -168,6 +178,15 @@ enum Scaffold {
 
         ```
         gazette build . --watch
+        ```
+
+        A fenced block marked `oneliners` holds short facts, one a line, printed as a compact
+        numbered list for quick revision:
+
+        ```oneliners
+        Every article is one Markdown file in the articles folder.
+        The front matter names the article's **section**, one of those in digest.yaml.
+        An article's `source:` becomes a link and a QR code beside its title.
         ```
 
         Three asterisks on a line of their own draw a rule across the column.

@@ -53,7 +53,7 @@ import DigestReader
             "\(file):3:11: error: invalid language tag 'english language'; "
                 + "use a BCP 47 tag such as 'en', 'hi' or 'en-IN'",
             "\(file):4:1: error: unknown key 'colour' in digest.yaml; expected 'title', 'edition', "
-                + "'publisher', 'language', 'layout', 'sections' or 'quiz'",
+                + "'publisher', 'language', 'layout', 'sections', 'quiz', 'watermark', 'logo', 'brand-color', 'copyright', 'about', 'contact', 'links' or 'highlights'",
             "\(file):8:5: error: duplicate section 'A' in digest.yaml; list every section once",
             "\(file):9:7: error: 'quiz' in digest.yaml must be true or false, not 'maybe'; "
                 + "write 'quiz: true' or 'quiz: false'",

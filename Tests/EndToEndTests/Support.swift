@@ -90,11 +90,12 @@ final class RenderedDigest: Sendable {
     /// `--layout NAME` when the month is built in a layout other than its own.
     let layoutArguments: [String]
 
-    init(_ folder: String, layout: String? = nil) {
+    /// - Parameter extra: more arguments for `gazette build`, such as `--set key=value`.
+    init(_ folder: String, layout: String? = nil, extra: [String] = []) {
         self.folder = folder
         let output = (try? temporaryFolder()) ?? NSTemporaryDirectory()
         pdf = output + "/digest.pdf"
-        layoutArguments = layout.map { ["--layout", $0] } ?? []
+        layoutArguments = (layout.map { ["--layout", $0] } ?? []) + extra
         build = (try? run(try gazette(), ["build", folder, "--output", pdf] + layoutArguments))
             ?? ProcessOutput(status: -1, stdout: "", stderr: "could not run gazette")
     }

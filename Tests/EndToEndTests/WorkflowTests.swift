@@ -251,7 +251,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: pdf))
         // Every construct is in the PDF: a callout, a table, a timeline, a figure, a quiz.
         let text = try run(tool("pdftotext"), [pdf, "-"]).stdout
-        for phrase in ["Why in news", "What you do", "Gutenberg", "Quick fact", "sample chart", "Practice Questions", "Answer Key"] {
+        for phrase in ["Why in news", "What you do", "Gutenberg", "Quick fact", "sample chart", "Practice Questions", "Answer Key",
+                       "1 Every article is one Markdown file"] {
             #expect(text.contains(phrase), "'\(phrase)' in the sample's PDF")
         }
     }

@@ -166,7 +166,7 @@ struct LayoutFolder {
     @Test func aMissingLogoIsAnError() throws {
         let folder = try LayoutFolder(["logo.yaml": "extends: monthly\ncover:\n  logo: brand/logo.png\n"])
         #expect(folder.errors(loading: "logo") == [
-            "\(folder.path)/logo.yaml:3:9: error: logo 'brand/logo.png' not found; give a PNG or JPEG path relative to the layout file, or none",
+            "\(folder.path)/logo.yaml:3:9: error: logo 'brand/logo.png' not found; give a PNG, JPEG or SVG path relative to the layout file, or none",
         ])
     }
 
@@ -202,5 +202,63 @@ struct LayoutFolder {
         var expected = try #require(shipped.load("compact").0)
         expected.name = "resolved"
         #expect(again == expected)
+    }
+}
+
+@Suite struct BrandingKeyTests {
+    @Test func aQRCodeTooSmallToScanIsAnError() throws {
+        let folder = try LayoutFolder(["tiny.yaml": "extends: monthly\narticle:\n  qr-code: yes\n  qr-size: 20pt\n"])
+        #expect(folder.errors(loading: "tiny") == [
+            "\(folder.path)/tiny.yaml:4:12: error: 'article.qr-size' must be at least 36pt, not '20pt'; a smaller code cannot be scanned reliably",
+        ])
+        #expect(folder.errors(loading: "monthly", overrides: ["article.qr-code=maybe"]).count == 1)
+    }
+}
+
+extension BrandingKeyTests {
+    @Test func outputSettingsAreReadAndChecked() throws {
+        let folder = try LayoutFolder(["screen.yaml": """
+            extends: monthly
+            output: {image-resolution: 300ppi, jpeg-quality: 70, size-budget: 800KB}
+            """, "bad.yaml": """
+            extends: monthly
+            output: {image-resolution: 10, size-budget: lots}
+            """])
+        let spec = try #require(folder.library.load("screen").0)
+        #expect(spec.output == OutputSpec(imageResolution: 300, jpegQuality: 70, sizeBudget: 800 * 1024))
+        let monthly = try #require(folder.library.load("monthly").0)
+        #expect(monthly.output.imageResolution == 150 && monthly.output.sizeBudget == 1_572_864)
+        #expect(folder.library.load("monthly", overrides: ["output.image-resolution=none"]).0?.output.imageResolution == nil)
+        #expect(folder.errors(loading: "bad") == [
+            "\(folder.path)/bad.yaml:2:28: error: 'output.image-resolution' must be pixels per inch from 36 to 2400, or none, not '10'; 150 suits screens, 300 print",
+            "\(folder.path)/bad.yaml:2:45: error: 'lots' is not a file size; write it as 1.5MB or 800KB, or none",
+        ])
+    }
+}
+
+extension BrandingKeyTests {
+    @Test func editionsAreNamedAndEachIsCheckedLikeTheLayout() throws {
+        let folder = try LayoutFolder(["two.yaml": """
+            extends: monthly
+            editions:
+              screen: {output.image-resolution: 150}
+              print: {output.image-resolution: 300, colors.link: "#000000"}
+            """, "bad.yaml": """
+            extends: monthly
+            editions:
+              print: {output.image-resolutin: 300}
+            """])
+        let spec = try #require(folder.library.load("two").0)
+        #expect(spec.editions == ["screen", "print"])
+        #expect(spec.output.imageResolution == 150)
+        let print = try #require(folder.library.load("two", edition: "print").0)
+        #expect(print.output.imageResolution == 300 && print.colors.link == Color(hex: "#000000"))
+        #expect(folder.library.load("monthly").0?.editions == [])
+        #expect(folder.errors(loading: "bad") == [
+            "\(folder.path)/bad.yaml:3:35: error: unknown layout key 'output.image-resolutin'; did you mean 'image-resolution'?",
+        ])
+        #expect(folder.library.load("two", edition: "proof").1.map(\.description) == [
+            "error: the layout 'two' has no edition 'proof'; its editions are 'screen' and 'print'",
+        ])
     }
 }

@@ -2,7 +2,7 @@ import DigestModel
 import Diagnostics
 
 /// Turns an article's Markdown body into `Block`s: CommonMark and GitHub tables as cmark
-/// reads them, plus Gazette's conventions (timelines, callouts, quizzes, figures).
+/// reads them, plus Gazette's conventions (timelines, callouts, quizzes, one-liners, figures).
 ///
 /// Reading never stops at a problem: each is recorded in `diagnostics` and the rest of the
 /// body is still read, so one run reports everything.
@@ -136,6 +136,8 @@ struct BodyReader {
             return timelineBlock(node, literal: literal, at: place)
         case "quiz":
             return quizBlock(node, literal: literal, at: place)
+        case "oneliners":
+            return oneLinersBlock(node, literal: literal, at: place)
         default:
             let code = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
             return [Block(.code(code), at: place)]

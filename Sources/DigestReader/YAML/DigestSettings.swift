@@ -1,4 +1,6 @@
 import Diagnostics
+import DigestModel
+import Geometry
 
 /// What `digest.yaml` says about the edition, before the articles are read.
 struct DigestSettings {
@@ -11,8 +13,12 @@ struct DigestSettings {
     /// articles' sections are not checked.
     var sections: [String]?
     var collectsQuizzes = false
+    var branding = Branding()
+    /// Where each of `branding.highlights` is written, to point at one that names no article.
+    var highlightLocations: [SourceLocation] = []
 
-    static let keys = ["title", "edition", "publisher", "language", "layout", "sections", "quiz"]
+    static let keys = ["title", "edition", "publisher", "language", "layout", "sections", "quiz", "watermark",
+                       "logo", "brand-color", "copyright", "about", "contact", "links", "highlights"]
 
     /// Reads and checks `digest.yaml` from its decoded text.
     ///
@@ -61,7 +67,67 @@ struct DigestSettings {
             }
         }
         settings.collectsQuizzes = fields.bool("quiz") ?? false
+        settings.readBranding(&fields, folder: folder)
         return (settings, fields.diagnostics)
+    }
+}
+
+extension DigestSettings {
+    /// The publisher's marks: texts as written, the logo and colour checked.
+    mutating func readBranding(_ fields: inout YAMLFields, folder: String) {
+        branding.watermark = fields.string("watermark")
+        branding.copyright = fields.string("copyright")
+        branding.about = fields.string("about")
+        branding.contact = fields.string("contact")
+        if let color = fields.string("brand-color"), let place = fields.location(ofValue: "brand-color") {
+            if Color(hex: color) == nil {
+                fields.report(.error("'\(color)' is not a colour", at: place, hint: "write it as \"#RRGGBB\", in quotes"))
+            } else {
+                branding.brandColor = color
+            }
+        }
+        if let logo = fields.string("logo"), let place = fields.location(ofValue: "logo") {
+            if let problem = logoProblem(logo, folder: folder, at: place) {
+                fields.report(problem)
+            } else {
+                branding.logo = folder + "/" + logo
+            }
+        }
+        for (link, place) in fields.stringList("links") ?? [] {
+            if link.contains("://") || link.hasPrefix("mailto:") {
+                branding.links.append(link)
+            } else {
+                fields.report(.error("link '\(link)' is not a web address", at: place,
+                                     hint: "write it in full, such as 'https://example.org/'"))
+            }
+        }
+        for (slug, place) in fields.stringList("highlights") ?? [] {
+            branding.highlights.append(slug.hasSuffix(".md") ? String(slug.dropLast(3)) : slug)
+            highlightLocations.append(place)
+        }
+    }
+}
+
+/// A logo is read like a picture: a PNG, JPEG or SVG file inside the digest folder.
+private func logoProblem(_ logo: String, folder: String, at place: SourceLocation) -> Diagnostic? {
+    let hint = "give a PNG, JPEG or SVG file inside the digest folder, such as 'images/logo.svg'"
+    let lowered = logo.lowercased()
+    guard [".png", ".jpg", ".jpeg", ".svg"].contains(where: { lowered.hasSuffix($0) }) else {
+        return .error("logo '\(logo)' is not a PNG, JPEG or SVG file", at: place, hint: hint)
+    }
+    if logo.hasPrefix("/") || logo.hasPrefix("~") {
+        return .error("logo path '\(logo)' is absolute", at: place, hint: hint)
+    }
+    var depth = 0
+    for component in logo.split(separator: "/") where component != "." {
+        depth += component == ".." ? -1 : 1
+        if depth < 0 { return .error("logo path '\(logo)' leaves the digest folder", at: place, hint: hint) }
+    }
+    switch FolderBoundary(folder: folder).kind(of: folder + "/" + logo) {
+    case .file: return nil
+    case .missing: return .error("logo '\(logo)' not found", at: place, hint: hint)
+    case .outside: return .error("logo '\(logo)' is a symbolic link to a file outside the digest folder", at: place, hint: hint)
+    case .special: return .error("logo '\(logo)' is not a regular file", at: place, hint: hint)
     }
 }
 

@@ -38,10 +38,49 @@ final class CairoSurface {
             action: "draw", path: path)
     }
 
+    /// An unbounded recording of drawing operations, replayed wherever it is used as a
+    /// source; a PDF stores it once as a form and refers to it from every page.
+    static func recording(path: String) throws -> CairoSurface {
+        try CairoSurface(taking: cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil),
+                         action: "draw", path: path)
+    }
+
+    /// The area a recording surface's drawing covers: x, y, width, height.
+    var inkExtents: (x: Double, y: Double, width: Double, height: Double) {
+        var x = 0.0, y = 0.0, width = 0.0, height = 0.0
+        cairo_recording_surface_ink_extents(pointer, &x, &y, &width, &height)
+        return (x, y, width, height)
+    }
+
     /// The decoded pixels of the PNG file at `path`.
     static func png(path: String) throws -> CairoSurface {
         try CairoSurface(
             taking: cairo_image_surface_create_from_png(path), action: "read image", path: path)
+    }
+
+    /// The decoded pixels of PNG file bytes held in memory; `path` only names them in errors.
+    static func png(bytes: [UInt8], path: String) throws -> CairoSurface {
+        final class Reader {
+            let bytes: [UInt8]
+            var offset = 0
+            init(_ bytes: [UInt8]) { self.bytes = bytes }
+        }
+        let reader = Reader(bytes)
+        return try withExtendedLifetime(reader) {
+            let closure = Unmanaged.passUnretained(reader).toOpaque()
+            let surface = cairo_image_surface_create_from_png_stream({ closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
+                let reader = Unmanaged<Reader>.fromOpaque(closure).takeUnretainedValue()
+                let count = Int(length)
+                guard reader.offset + count <= reader.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+                reader.bytes.withUnsafeBufferPointer { source in
+                    if let base = source.baseAddress { data.update(from: base + reader.offset, count: count) }
+                }
+                reader.offset += count
+                return CAIRO_STATUS_SUCCESS
+            }, closure)
+            return try CairoSurface(taking: surface, action: "read image", path: path)
+        }
     }
 
     /// Width of an image surface in pixels.

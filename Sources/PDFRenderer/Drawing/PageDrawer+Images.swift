@@ -3,7 +3,7 @@ import Geometry
 import PageModel
 
 extension PageDrawer {
-    /// Draws an image stretched to its frame.
+    /// Draws an image stretched to its frame; an SVG as vector shapes fitted into it.
     ///
     /// The image is a fill of the frame rectangle rather than `cairo_paint`, so it never counts
     /// as a paint of the whole page (see `draw(_:number:)`). On a PNG preview a JPEG, which
@@ -11,6 +11,27 @@ extension PageDrawer {
     func draw(_ placed: PlacedImage) throws {
         let frame = placed.frame
         guard frame.width.points > 0, frame.height.points > 0 else { return }
+        if placed.format == .svg {
+            let drawing = try images.drawing(for: placed)
+            guard placed.grayscale else { return try drawing.draw(in: frame, on: context.pointer) }
+            // Vector shapes have no pixels to convert: draw them, then take the saturation out
+            // of their frame (and a margin round it) with a gray fill in the "saturation" blend mode. The whole frame,
+            // not the shapes' own outline, so no tinted fringe is left at their soft edges;
+            // in a gray document everything else under the frame is gray already.
+            let cr = context.pointer
+            try drawing.draw(in: frame, on: cr)
+            cairo_save(cr)
+            cairo_set_operator(cr, CAIRO_OPERATOR_HSL_SATURATION)
+            cairo_set_source_rgb(cr, 0.5, 0.5, 0.5)
+            // Wider all round than a pixel of a coarse preview of a scaled-down sheet, so even
+            // there no pixel is only partly covered.
+            let margin = 12.0
+            cairo_rectangle(cr, frame.minX.points - margin, frame.minY.points - margin,
+                            frame.width.points + 2 * margin, frame.height.points + 2 * margin)
+            cairo_fill(cr)
+            cairo_restore(cr)
+            return
+        }
         let image = try images.image(for: placed)
         guard image.surface.pixelWidth > 0, image.surface.pixelHeight > 0 else { return }
         if case .jpeg = image, target == .png {

@@ -40,10 +40,11 @@ extension PageDrawer {
         }
     }
 
-    /// Makes `font` at `size` points current; throws when cairo cannot load the font file.
-    private func selectFont(_ font: FontFace, size: Double) throws {
+    /// Makes `font` at `size` points current (on `other`, else the page's context); throws
+    /// when cairo cannot load the font file.
+    func selectFont(_ font: FontFace, size: Double, on other: CairoContext? = nil) throws {
         let face = try fonts.face(for: font)
-        let cr = context.pointer
+        let cr = (other ?? context).pointer
         cairo_set_font_face(cr, face.pointer)
         cairo_set_font_size(cr, size)
         // The scaled font is borrowed from the context: read its status, never keep it.

@@ -21,13 +21,15 @@ final class PageDrawer {
     /// The output file, named in errors.
     let path: String
     let fonts = FontCache()
-    let images = ImageCache()
+    let images: ImageCache
     private var writtenAnchors: Set<String> = []
     /// Turns structure marks into tags; nil for previews, which have no structure.
     var tagger: StructureTagger?
+    /// The last watermark drawn and its recording, replayed on every page that has the same one.
+    var recordedWatermark: (mark: Watermark, drawing: CairoSurface)?
 
-    init(context: CairoContext, target: RenderTarget, path: String) {
-        self.context = context; self.target = target; self.path = path
+    init(context: CairoContext, target: RenderTarget, path: String, images: ImageCache = ImageCache()) {
+        self.context = context; self.target = target; self.path = path; self.images = images
     }
 
     /// Draws `page` (numbered from 1 in errors) onto the context's current page.
@@ -67,6 +69,7 @@ final class PageDrawer {
             tagger?.noteLink()
         case .anchor(let name, let point): if target == .pdf { markDestination(name, at: point) }
         case .structure(let element): tagger?.mark(element)
+        case .watermark(let mark): try draw(mark)
         case .placed(let placed): try draw(placed, page: page)
         }
     }

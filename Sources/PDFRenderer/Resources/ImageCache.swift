@@ -21,22 +21,74 @@ enum LoadedImage {
 ///
 /// Every surface is tagged with `CAIRO_MIME_TYPE_UNIQUE_ID` set to its path, so cairo writes
 /// an image placed many times (a logo on every page) into the PDF only once.
+///
+/// With pixel budgets (see `ImageOptions`), a picture with more pixels than its largest
+/// placement needs is scaled down by gdk-pixbuf, and a picture that is re-encoded is stored
+/// as JPEG when that is smaller than PNG and it has no transparency. Both encoders are
+/// deterministic, so the PDF stays byte-identical from run to run.
 final class ImageCache {
     private var images: [String: LoadedImage] = [:]
+    private var drawings: [String: SVGDocument] = [:]
+    private let budgets: [String: PixelSize]
+    private let options: ImageOptions
+
+    init(budgets: [String: PixelSize] = [:], options: ImageOptions = .original) {
+        self.budgets = budgets; self.options = options
+    }
 
     /// The image at `placed.path`, loading it on first use.
     func image(for placed: PlacedImage) throws -> LoadedImage {
         // A NUL cannot occur in a path, so the gray copy's key never meets another file's.
         let key = placed.grayscale ? placed.path + "\u{0}gray" : placed.path
         if let image = images[key] { return image }
-        let image =
-            switch placed.format {
-            case .png: LoadedImage.pixels(try Self.loadPNG(placed.path, gray: placed.grayscale))
-            case .jpeg: LoadedImage.jpeg(try Self.loadJPEG(placed.path, gray: placed.grayscale))
-            }
+        let image: LoadedImage
+        let native = PixelSize(width: placed.pixelWidth, height: placed.pixelHeight)
+        if !placed.grayscale, let budget = budgets[placed.path],
+           native.fitted(into: budget) != native || placed.format == .png {
+            image = try Self.recompressed(placed.path, to: native.fitted(into: budget), quality: options.jpegQuality)
+        } else {
+            image =
+                switch placed.format {
+                case .png: LoadedImage.pixels(try Self.loadPNG(placed.path, gray: placed.grayscale))
+                case .jpeg: LoadedImage.jpeg(try Self.loadJPEG(placed.path, gray: placed.grayscale))
+                // Drawn as shapes through `drawing(for:)`; never decoded to pixels.
+                case .svg: throw RenderError.unreadableFile(path: placed.path, reason: "an SVG has no pixels to decode")
+                }
+        }
         try image.surface.attachMimeData(CAIRO_MIME_TYPE_UNIQUE_ID, bytes: Array(key.utf8), path: placed.path)
         images[key] = image
         return image
+    }
+
+    /// The SVG file at `placed.path`, parsed on first use.
+    func drawing(for placed: PlacedImage) throws -> SVGDocument {
+        if let drawing = drawings[placed.path] { return drawing }
+        guard isReadableFile(placed.path) else {
+            throw RenderError.unreadableFile(path: placed.path, reason: "image file not found or not readable")
+        }
+        let drawing = try SVGDocument(path: placed.path)
+        drawings[placed.path] = drawing
+        return drawing
+    }
+
+    /// The picture at `path` at `size` pixels, as JPEG or PNG, whichever is smaller.
+    ///
+    /// A PNG that already fits comes through here too: a photograph saved as PNG is often
+    /// several times smaller as JPEG, while a chart of flat colours stays PNG.
+    private static func recompressed(_ path: String, to size: PixelSize, quality: Int) throws -> LoadedImage {
+        guard isReadableFile(path) else {
+            throw RenderError.unreadableFile(path: path, reason: "image file not found or not readable")
+        }
+        var picture = try Pixbuf(path: path)
+        if picture.width != size.width || picture.height != size.height {
+            picture = try picture.scaled(width: size.width, height: size.height, path: path)
+        }
+        let png = try picture.pngBytes(path: path)
+        if !picture.hasAlpha {
+            let jpeg = try picture.jpegBytes(quality: quality, path: path)
+            if jpeg.count < png.count { return .jpeg(try jpegSurface(jpeg, path: path)) }
+        }
+        return .pixels(try CairoSurface.png(bytes: png, path: path))
     }
 
     private static func loadPNG(_ path: String, gray: Bool) throws -> CairoSurface {
@@ -49,10 +101,16 @@ final class ImageCache {
         return surface
     }
 
+    /// A JPEG embedded as its own bytes; in gray, converted without decoding (libjpeg-turbo).
     private static func loadJPEG(_ path: String, gray: Bool) throws -> CairoSurface {
-        var bytes = try readBytes(of: path)
+        let bytes = try readBytes(of: path)
+        guard JPEGHeader(bytes) != nil else { throw RenderError.notJPEG(path: path) }
+        return try jpegSurface(gray ? try GrayJPEG.convert(bytes, path: path) : bytes, path: path)
+    }
+
+    /// A blank surface of the JPEG's pixel size carrying its bytes, which cairo embeds as they are.
+    private static func jpegSurface(_ bytes: [UInt8], path: String) throws -> CairoSurface {
         guard let header = JPEGHeader(bytes) else { throw RenderError.notJPEG(path: path) }
-        if gray { bytes = try GrayJPEG.convert(bytes, path: path) }
         let surface = try CairoSurface.image(width: header.width, height: header.height, path: path)
         try surface.attachMimeData(CAIRO_MIME_TYPE_JPEG, bytes: bytes, path: path)
         return surface

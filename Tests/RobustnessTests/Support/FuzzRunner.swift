@@ -238,6 +238,7 @@ final class FuzzRunner {
                 case .anchor(_, let at): point = at
                 case .placed(let placed): point = placed.origin
                 case .structure: continue
+                case .watermark(let mark): point = mark.center
                 }
                 if outside(point) {
                     problems.append("page \(number + 1): \(String(describing: item).prefix(160)) is off the page")

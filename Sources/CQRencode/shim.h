@@ -1,0 +1,2 @@
+// libqrencode: text in, a square of QR code modules out (see QRCode).
+#include <qrencode.h>
