@@ -74,8 +74,7 @@ public enum DigestLayout {
         }
 
         // Front matter: the cover and the contents, whose size is known before its numbers are.
-        let bodyPages = paginator.pages
-        let anchorPages = pageIndexByAnchor(bodyPages.map(\.items))
+        let anchorPages = pageIndexByAnchor(paginator.pages.map(\.items))
         var contentsPages: [PageDraft] = []
         var frontCount = 1 + parts.contentsPages(contents, pageNumbers: { _ in 999 }).count
         for _ in 0..<3 {
@@ -87,15 +86,18 @@ public enum DigestLayout {
         let pageOf: (String) -> Int? = { anchorPages[$0].map { $0 + frontCount + 1 } }
         let cover = parts.cover(pageNumbers: pageOf)
 
-        var drafts = [cover] + contentsPages + bodyPages
+        var drafts = [cover] + contentsPages + paginator.takePages()
         for index in drafts.indices {
             drafts[index].placements = drafts[index].placements.map { var p = $0; p.page = index; return p }
         }
         let running = RunningHeads(spec: spec, shaper: shaper, digest: digest)
         var pages: [Page] = []
-        for (index, draft) in drafts.enumerated() {
-            var items = draft.items
-            if index > 0 { items += running.items(pageNumber: index + 1, pageCount: drafts.count, section: draft.section) }
+        pages.reserveCapacity(drafts.count)
+        for index in drafts.indices {
+            // Taken out of the draft, not copied: the pages would otherwise hold a second copy.
+            var items = drafts[index].items
+            drafts[index].items = []
+            if index > 0 { items += running.items(pageNumber: index + 1, pageCount: drafts.count, section: drafts[index].section) }
             // Everything is laid out on right-hand margins; a left-hand page moves over to mirror them.
             if index % 2 == 1, spec.page.mirrorShift != .zero {
                 items = items.map { $0.translated(by: Point(x: spec.page.mirrorShift, y: .zero)) }
