@@ -93,7 +93,7 @@ public enum DigestLayout {
             }
         }
 
-        var bodyPages = paginator.pages
+        var bodyPages = paginator.takePages()
         if digest.branding.hasAboutPage {
             bodyPages.append(parts.aboutPage(anchor: "about"))
             contents.append(ContentsEntry(level: 0, title: spec.strings.about, destination: "about"))
@@ -110,7 +110,10 @@ public enum DigestLayout {
         composer.structureParent = coverElement
         let cover = parts.cover(pageNumbers: pageOf)
 
-        var drafts = [cover] + contentsPages + bodyPages
+        let bodyPageCount = bodyPages.count
+        var drafts = [cover] + contentsPages
+        drafts += bodyPages
+        bodyPages = []  // the drafts hold the only copy of the pages' items from here on
         for index in drafts.indices {
             drafts[index].placements = drafts[index].placements.map { var p = $0; p.page = index; return p }
         }
@@ -119,13 +122,16 @@ public enum DigestLayout {
             digest.branding.watermark ?? spec.watermark.text, style: spec.watermark, family: spec.fonts.heading,
             pageSize: spec.page.size, shaper: shaper, language: digest.language)
         var pages: [Page] = []
-        for (index, draft) in drafts.enumerated() {
-            var items = draft.items
+        pages.reserveCapacity(drafts.count)
+        for index in drafts.indices {
+            // Taken out of the draft, not copied: the pages would otherwise hold a second copy.
+            var items = drafts[index].items
+            drafts[index].items = []
             let folio = index < frontCount ? roman(index + 1) : String(index - frontCount + 1)
             if index > 0 {
                 items.append(.structure(nil))
-                items += running.items(pageNumber: index + 1, folio: folio, pageCount: bodyPages.count,
-                                       section: draft.section)
+                items += running.items(pageNumber: index + 1, folio: folio, pageCount: bodyPageCount,
+                                       section: drafts[index].section)
             }
             // Everything is laid out on right-hand margins; a left-hand page moves over to mirror them.
             if index % 2 == 1, spec.page.mirrorShift != .zero {

@@ -39,6 +39,13 @@ struct Paginator {
 
     init(spec: LayoutSpec) { self.spec = spec }
 
+    /// The pages laid out so far, handed over rather than shared, so the caller can change
+    /// them without copying every item.
+    mutating func takePages() -> [PageDraft] {
+        defer { pages = [] }
+        return pages
+    }
+
     private var body: Rect { spec.page.body }
     /// Height left below the cursor on the current page.
     var remaining: Length { body.maxY - cursor }

@@ -186,6 +186,36 @@ import Diagnostics
         #expect(text.lines == ["a", "b", "c", "", "d"])
     }
 
+    /// The reader tests code points with comparisons instead of Unicode's property tables; for
+    /// every scalar they must give the same answer as the tables.
+    @Test func forbiddenCharactersAreExactlyControlsAndNoncharacters() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let byTable = scalar.properties.generalCategory == .control || scalar.properties.isNoncharacterCodePoint
+            let expected = byTable && scalar != "\t"
+            if (ForbiddenCharacter.problem(scalar) != nil) != expected { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(ForbiddenCharacter.problem("\u{1FFFE}") == "noncharacter U+1FFFE")
+        #expect(ForbiddenCharacter.problem("\u{9F}") == "control character U+009F")
+        #expect(ForbiddenCharacter.problem("\n", allowingLineEnds: true) == nil)
+        #expect(ForbiddenCharacter.first(in: "caf\u{E9} \u{7F}")?.problem == "control character U+007F")
+    }
+
+    @Test func sourceTextCountsColumnsInCharactersAfterAByteOrderMark() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Caf\u{E9} \u{1F4F0}\r\nnext ".utf8) + [0xEF, 0xB7, 0xAF]  // U+FDEF
+        guard case .rejected(let diagnostic) = SourceText.decode(bytes, file: "f") else {
+            Issue.record("accepted"); return
+        }
+        #expect(diagnostic.description
+            == "f:2:6: error: noncharacter U+FDEF in text; remove it; it is not a character that can be printed")
+        guard case .text(let text) = SourceText.decode(Array(bytes.dropLast(3)), file: "f") else {
+            Issue.record("rejected"); return
+        }
+        #expect(text.lines == ["Caf\u{E9} \u{1F4F0}", "next "])
+    }
+
     @Test func wholeFileLocationsPrintAsThePath() {
         #expect(SourceLocation(file: "x/digest.yaml").description == "x/digest.yaml")
         #expect(SourceLocation(file: "x/a.md", line: 3, column: 4).description == "x/a.md:3:4")

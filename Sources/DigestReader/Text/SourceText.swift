@@ -23,64 +23,67 @@ struct SourceText: Sendable {
     var text: String { lines.joined(separator: "\n") }
 
     /// Checks and decodes `bytes`, or describes the first bad byte at its exact line and column.
+    ///
+    /// Every byte of every input passes through here, so printable ASCII and tab (nearly all
+    /// of a file) are passed on a single comparison, only other bytes are decoded as scalars,
+    /// and each line becomes a `String` once, from its validated bytes.
     static func decode(_ bytes: [UInt8], file: String) -> Decoding {
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        bytes.withUnsafeBufferPointer { decode($0, file: file) }
+    }
 
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Decoding {
+        let end = bytes.count
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var lines: [String] = []
-        var current = String.UnicodeScalarView()
+        var lineStart = index
         var line = 1, column = 1
-        var offset = start
-        var iterator = bytes[start...].makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var previousWasCR = false
 
-        func place() -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
-
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .emptyInput:
-                lines.append(String(current))
-                return .text(SourceText(file: file, lines: lines))
-            case .error:
-                let byte = bytes[offset]
-                return .rejected(.error(
-                    "invalid UTF-8 byte \(hex(byte))", at: place(),
-                    hint: "save the file as UTF-8 text"))
-            case .valid(let encoded):
-                let scalar = Unicode.UTF8.decode(encoded)
-                offset += encoded.count
-                if scalar == "\n" {
-                    if !previousWasCR {
-                        lines.append(String(current)); current = .init()
-                        line += 1; column = 1
-                    }
-                    previousWasCR = false
-                    continue
-                }
-                previousWasCR = false
-                if scalar == "\r" {
-                    lines.append(String(current)); current = .init()
-                    line += 1; column = 1
-                    previousWasCR = true
-                    continue
-                }
-                if scalar == "\0" {
-                    return .rejected(.error(
-                        "NUL character in text", at: place(),
-                        hint: "the file must be plain UTF-8 text; remove the NUL byte"))
-                }
-                if let problem = ForbiddenCharacter.problem(scalar) {
-                    let noncharacter = scalar.properties.isNoncharacterCodePoint
-                    return .rejected(.error(
-                        "\(problem) in text", at: place(),
-                        hint: noncharacter ? "remove it; it is not a character that can be printed"
-                            : "remove it or replace it with a space"))
-                }
-                current.append(scalar)
-                column += 1
-            }
+        func endLine() {
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self))
+            line += 1; column = 1
         }
+        func rejected(_ message: String, hint: String) -> Decoding {
+            .rejected(.error(message, at: SourceLocation(file: file, line: line, column: column), hint: hint))
+        }
+
+        while index < end {
+            let byte = bytes[index]
+            if (byte >= 0x20 && byte < 0x7F) || byte == 0x09 {
+                index += 1; column += 1
+                continue
+            }
+            if byte == 0x0A || byte == 0x0D {
+                // CRLF and a lone CR end a line as LF does.
+                endLine()
+                index += byte == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1
+                lineStart = index
+                continue
+            }
+            let scalar: Unicode.Scalar, length: Int
+            if byte < 0x80 {
+                scalar = Unicode.Scalar(byte); length = 1
+            } else {
+                var window = bytes[index..<min(index + 4, end)].makeIterator()
+                var parser = Unicode.UTF8.ForwardParser()
+                guard case .valid(let encoded) = parser.parseScalar(from: &window) else {
+                    return rejected("invalid UTF-8 byte \(hex(byte))", hint: "save the file as UTF-8 text")
+                }
+                scalar = Unicode.UTF8.decode(encoded); length = encoded.count
+            }
+            if scalar == "\0" {
+                return rejected("NUL character in text",
+                                hint: "the file must be plain UTF-8 text; remove the NUL byte")
+            }
+            if let problem = ForbiddenCharacter.problem(scalar) {
+                return rejected("\(problem) in text",
+                                hint: ForbiddenCharacter.isNoncharacter(scalar.value)
+                                    ? "remove it; it is not a character that can be printed"
+                                    : "remove it or replace it with a space")
+            }
+            index += length; column += 1
+        }
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self))
+        return .text(SourceText(file: file, lines: lines))
     }
 }
 
