@@ -102,6 +102,9 @@ final class QPDFDocument {
     }
 
     func write(to output: String) throws {
+        // Every object handle taken while editing is kept by the C API until released: a
+        // tagged file of a few hundred pages makes a million of them.
+        qpdf_oh_release_all(handle)
         try check(qpdf_init_write(handle, output), action: "write")
         qpdf_set_deterministic_ID(handle, QPDF_TRUE)
         // Cairo's streams are already compressed: copy them as they are rather than

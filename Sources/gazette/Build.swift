@@ -66,8 +66,8 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
     let started = Date()
     console.progress.start("reading \(folder)")
     defer { console.clearProgress() }
-    let outcome = try pipeline.layOut(folder: folder, console: console)
-    guard let result = outcome.result else {
+    var outcome = try pipeline.layOut(folder: folder, console: console)
+    guard var result = outcome.result else {
         console.clearProgress()
         console.report(outcome.diagnostics)
         return outcome
@@ -84,7 +84,12 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
         try AtomicFile.write(to: path) { temporary in
             let written = try PDFRenderer.writePDF(result.document, to: temporary, images: images)
             let finishing = Date()
-            try PDFFinishing(result.document, written: written).apply(toFileAt: temporary)
+            let pass = PDFFinishing(result.document, written: written)
+            // The pages are drawn: let them go before qpdf holds the whole file in memory, so
+            // the two never add up to the peak. Callers look only at whether a result exists.
+            result.document.pages = []
+            outcome.result?.document.pages = []
+            try pass.apply(toFileAt: temporary)
             console.detail("completed the structure tree and /Lang with qpdf in \(seconds(since: finishing))")
         }
     } catch {
