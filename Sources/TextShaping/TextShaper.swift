@@ -269,11 +269,8 @@ public final class TextShaper {
         var iterator = PangoGlyphItemIter()
         var more = pango_glyph_item_iter_init_start(&iterator, item, text)
         while more != 0 {
-            // Left to right a cluster is glyphs [start, end); right to left, (end, start].
-            let forward = iterator.start_glyph <= iterator.end_glyph
-            let lower = Int(forward ? iterator.start_glyph : iterator.end_glyph + 1)
-            let upper = Int(forward ? iterator.end_glyph : iterator.start_glyph + 1)
-            let glyphCount = drawnGlyphs(lower, upper)
+            let glyphRange = iterator.clusterGlyphs
+            let glyphCount = drawnGlyphs(glyphRange.lowerBound, glyphRange.upperBound)
             let byteCount = Int(iterator.end_index - iterator.start_index)
             if byteCount > 0 || glyphCount > 0 {
                 clusters.append(Cluster(byteCount: byteCount, glyphCount: glyphCount))
@@ -396,6 +393,14 @@ extension TextSpan {
             copy.text.unicodeScalars.append(scalar)
         }
         return copy
+    }
+}
+
+extension PangoGlyphItemIter {
+    /// The glyphs of the iterator's cluster: left to right glyphs [start, end); right to
+    /// left, (end, start].
+    var clusterGlyphs: Range<Int> {
+        start_glyph <= end_glyph ? Int(start_glyph)..<Int(end_glyph) : Int(end_glyph + 1)..<Int(start_glyph + 1)
     }
 }
 

@@ -107,7 +107,9 @@ package enum TotalFit {
                 var lastDeactivated: (index: Int, ratio: Double)?
                 for index in active {
                     let node = nodes[index]
-                    let ratio = self.ratio(from: node.start, to: position, penaltyWidth: penaltyWidth)
+                    var ratio = self.ratio(from: node.start, to: position, penaltyWidth: penaltyWidth)
+                    // Sums of shrink in floating point can miss a line that shrinks exactly to fit.
+                    if ratio < -1, ratio > -1 - 1e-9 { ratio = -1 }
                     if ratio < -1 || cost <= TotalFit.forced {
                         if ratio < -1 { lastDeactivated = (index, ratio) }
                     } else {

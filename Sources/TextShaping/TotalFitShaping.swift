@@ -267,11 +267,8 @@ private struct ShapedParagraph {
             var iterator = PangoGlyphItemIter()
             var more = pango_glyph_item_iter_init_start(&iterator, item, text)
             while more != 0 {
-                let forward = iterator.start_glyph <= iterator.end_glyph
-                let lower = Int(forward ? iterator.start_glyph : iterator.end_glyph + 1)
-                let upper = Int(forward ? iterator.end_glyph : iterator.start_glyph + 1)
                 var width: Int32 = 0
-                for index in lower..<upper { width += infos[index].geometry.width }
+                for index in iterator.clusterGlyphs { width += infos[index].geometry.width }
                 advance[Int(iterator.start_index)] += width
                 isClusterStart[Int(iterator.start_index)] = true
                 more = pango_glyph_item_iter_next_cluster(&iterator)

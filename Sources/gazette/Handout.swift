@@ -283,16 +283,8 @@ extension Pipeline {
         let shaper = try TextShaper(fontDirectory: resources.fonts)
         let (spec, layoutDiagnostics) = layout.resolve(for: digest, resources: resources, families: shaper.families())
         guard let spec else { return (reading.diagnostics + layoutDiagnostics, nil) }
-        var diagnostics = reading.diagnostics + layoutDiagnostics
-        var hyphenator: Hyphenator?
-        if spec.text.hyphenate {
-            hyphenator = Hyphenator(dictionary: resources.englishHyphenation)
-            if hyphenator == nil {
-                diagnostics.append(.warning(
-                    "the layout hyphenates but '\(resources.englishHyphenation)' cannot be read; text is set without hyphens",
-                    at: nil, hint: "install the patterns with `apt-get install hyphen-en-us` (make does)"))
-            }
-        }
+        let (hyphenator, hyphenation) = hyphenator(for: spec)
+        let diagnostics = reading.diagnostics + layoutDiagnostics + hyphenation
         return (diagnostics, Ready(digest: digest, spec: spec, shaper: shaper, hyphenator: hyphenator))
     }
 }

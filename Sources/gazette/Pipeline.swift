@@ -46,22 +46,22 @@ struct Pipeline {
         let shaper = try TextShaper(fontDirectory: resources.fonts)
         let (spec, layoutDiagnostics) = layout.resolve(for: digest, resources: resources, families: shaper.families())
         guard let spec else { return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics, result: nil, digest: digest) }
-        var hyphenation: [Diagnostic] = []
-        var hyphenator: Hyphenator?
-        if spec.text.hyphenate {
-            hyphenator = Hyphenator(dictionary: resources.englishHyphenation)
-            if hyphenator == nil {
-                hyphenation.append(.warning(
-                    "the layout hyphenates but '\(resources.englishHyphenation)' cannot be read; text is set without hyphens",
-                    at: nil, hint: "install the patterns with `apt-get install hyphen-en-us` (make does)"))
-            }
-        }
+        let (hyphenator, hyphenation) = hyphenator(for: spec)
         let result = DigestLayout.layout(digest, spec: spec, shaper: shaper, hyphenator: hyphenator,
                                          helper: helperShaper(hyphenates: hyphenator != nil),
                                          creationDate: reproducibleDate())
         console?.detail("laid out \(plural(result.document.pages.count, "page")) in \(seconds(since: started)) (fonts from \(resources.fonts))")
         return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics + hyphenation + result.warnings,
                        result: result, digest: digest, spec: spec)
+    }
+
+    /// The hyphenation patterns when the layout hyphenates, or a warning when they cannot be read.
+    func hyphenator(for spec: LayoutSpec) -> (Hyphenator?, [Diagnostic]) {
+        guard spec.text.hyphenate else { return (nil, []) }
+        if let hyphenator = Hyphenator(dictionary: resources.englishHyphenation) { return (hyphenator, []) }
+        return (nil, [.warning(
+            "the layout hyphenates but '\(resources.englishHyphenation)' cannot be read; text is set without hyphens",
+            at: nil, hint: "the patterns ship in Layouts/hyphenation/; reinstall Gazette (make install)")])
     }
 
     /// A shaper for a second thread to compose articles with, unless `GAZETTE_THREADS=1` asks
