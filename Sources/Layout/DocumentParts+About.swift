@@ -1,3 +1,4 @@
+import Diagnostics
 import DigestModel
 import Geometry
 import LayoutSpec
@@ -13,8 +14,17 @@ extension DocumentParts {
         let branding = digest.branding
         var draft = PageDraft(section: spec.strings.about)
         var y = body.minY
+        // The copyright closes the page, unless the footer already prints it on every page.
+        let footer = spec.running.footer
+        let footerHasCopyright = [footer.left, footer.center, footer.right].contains { $0.contains("{copyright}") }
+        let copyright = footerHasCopyright ? nil : branding.copyright
+        // One page: what does not fit above the copyright is left off, with a warning, rather
+        // than drawn past the foot of the page.
+        var bottom = copyright == nil ? body.maxY : body.maxY - .pt(24)
+        var overflowed = false
         func put(_ pieces: [Piece], x: Length = body.minX, gap: Length = .zero) {
             for piece in pieces {
+                guard !overflowed, y + piece.height <= bottom else { overflowed = true; return }
                 draft.items += piece.items.map { $0.translated(by: Point(x: x, y: y)) }
                 y += piece.height
             }
@@ -52,10 +62,13 @@ extension DocumentParts {
                           link: .uri(link)), gap: .pt(2))
             }
         }
-        // The copyright closes the page, unless the footer already prints it on every page.
-        let footer = spec.running.footer
-        let footerHasCopyright = [footer.left, footer.center, footer.right].contains { $0.contains("{copyright}") }
-        if let copyright = branding.copyright, !footerHasCopyright {
+        if overflowed {
+            composer.warn("the About page's text is longer than a page; what does not fit is left off",
+                          at: SourceLocation(file: digest.folder + "/digest.yaml"))
+        }
+        if let copyright {
+            overflowed = false
+            bottom = body.maxY
             y = body.maxY - .pt(14)
             draft.items.append(.rule(Rule(from: Point(x: body.minX, y: y - .pt(6)), to: Point(x: body.maxX, y: y - .pt(6)),
                                           width: .pt(0.6), color: spec.colors.rule)))

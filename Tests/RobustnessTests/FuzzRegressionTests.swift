@@ -43,6 +43,13 @@ import Testing
                 body: String(repeating: "> ", count: 25) + "A short sentence, then a long word: "
                     + String(repeating: "y", count: 3_000) + "\n",
                 refused: false),
+        // Seed 20240601 input 298: an `about:` of thousands of characters ran past the foot of
+        // the About page. What does not fit is now left off, with a warning.
+        Finding(name: "About text longer than a page",
+                digestYAML: "title: T\nedition: June 2024\npublisher: P\nsections: [National, International Relations, "
+                    + "Economy, Science and Technology, Environment, Sports]\nabout: "
+                    + String(repeating: "A sentence about the publisher that goes on. ", count: 400) + "\n",
+                refused: false),
     ]
 
     @Test(arguments: findings)
