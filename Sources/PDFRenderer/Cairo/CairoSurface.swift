@@ -38,20 +38,6 @@ final class CairoSurface {
             action: "draw", path: path)
     }
 
-    /// An unbounded recording of drawing operations, replayed wherever it is used as a
-    /// source; a PDF stores it once as a form and refers to it from every page.
-    static func recording(path: String) throws -> CairoSurface {
-        try CairoSurface(taking: cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil),
-                         action: "draw", path: path)
-    }
-
-    /// The area a recording surface's drawing covers: x, y, width, height.
-    var inkExtents: (x: Double, y: Double, width: Double, height: Double) {
-        var x = 0.0, y = 0.0, width = 0.0, height = 0.0
-        cairo_recording_surface_ink_extents(pointer, &x, &y, &width, &height)
-        return (x, y, width, height)
-    }
-
     /// The decoded pixels of the PNG file at `path`.
     static func png(path: String) throws -> CairoSurface {
         try CairoSurface(

@@ -25,8 +25,6 @@ final class PageDrawer {
     private var writtenAnchors: Set<String> = []
     /// Turns structure marks into tags; nil for previews, which have no structure.
     var tagger: StructureTagger?
-    /// The last watermark drawn and its recording, replayed on every page that has the same one.
-    var recordedWatermark: (mark: Watermark, drawing: CairoSurface)?
 
     init(context: CairoContext, target: RenderTarget, path: String, images: ImageCache = ImageCache()) {
         self.context = context; self.target = target; self.path = path; self.images = images
