@@ -134,7 +134,8 @@ extension BlockComposer {
 
         let labelLook = TextLook(font: FontStyle(family: spec.fonts.heading, size: spec.text.smallSize, bold: true),
                                  color: accent, leading: spec.text.leading)
-        var titleSpans = [TextSpan((style.labels[kind] ?? kind).uppercased(), font: labelLook.font, color: accent)]
+        var titleSpans = [TextSpan(spec.calloutLabel(kind, language: language).uppercased(), font: labelLook.font,
+                                   color: accent)]
         if !callout.title.isEmpty {
             titleSpans.append(TextSpan("  ", font: labelLook.font, color: accent))
             titleSpans += styler.spans(callout.title, look: bodyLook.with(bold: true, family: spec.fonts.heading))

@@ -60,7 +60,10 @@ public struct LayoutLibrary: Sendable {
             for (code, translated) in translations.sorted(by: { $0.key < $1.key }) {
                 let (translatedSpec, found) = decode(translated, name: name, edition: nil)
                 all += found.filter { !all.contains($0) }
-                if let translatedSpec { spec?.translations[code] = translatedSpec.strings }
+                if let translatedSpec {
+                    spec?.translations[code] = translatedSpec.strings
+                    spec?.calloutLabelTranslations[code] = translatedSpec.callout.labels
+                }
             }
             let failed = all.contains { $0.severity == .error }
             return (failed ? nil : spec, sorted(all))

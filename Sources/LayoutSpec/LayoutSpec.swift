@@ -28,9 +28,21 @@ public struct LayoutSpec: Sendable, Equatable {
     /// language subtag: an article in Hindi gets Hindi dates in an English digest.
     public var translations: [String: Strings] = [:]
 
+    /// The callouts' labels in each language the layout translates, like `translations`.
+    public var calloutLabelTranslations: [String: [String: String]] = [:]
+
     /// The fixed words for text in `language`: its translation, else the digest's.
     public func strings(for language: String) -> Strings {
-        translations[String(language.lowercased().prefix { $0 != "-" && $0 != "_" })] ?? strings
+        translations[Self.primarySubtag(language)] ?? strings
+    }
+
+    /// The label of a callout of `kind` in an article in `language`.
+    public func calloutLabel(_ kind: String, language: String) -> String {
+        (calloutLabelTranslations[Self.primarySubtag(language)] ?? callout.labels)[kind] ?? kind
+    }
+
+    private static func primarySubtag(_ language: String) -> String {
+        String(language.lowercased().prefix { $0 != "-" && $0 != "_" })
     }
     public var watermark: WatermarkStyle
     public var output: OutputSpec

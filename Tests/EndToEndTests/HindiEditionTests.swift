@@ -46,6 +46,17 @@ import Testing
         #expect(info.contains("CreationDate:    2024-06-30T00:00:00Z"), "\(info)")
     }
 
+    /// The example month is English with one article in Hindi: that article's date and callout
+    /// labels come from the layout's Hindi, the rest stays English.
+    @Test func aHindiArticleInAnEnglishDigestGetsHindiDatesAndLabels() throws {
+        let rendered = RenderedDigest.example
+        try #require(rendered.build.status == 0, "\(rendered.build.stderr)")
+        let text = try run(tool("pdftotext"), [rendered.pdf, "-"]).stdout
+        for word in ["19 जून 2024", "परीक्षा दृष्टि", "स्रोत:", "Contents", "EXAM FOCUS", "17 June 2024"] {
+            #expect(text.contains(word), "'\(word)' is missing")
+        }
+    }
+
     @Test func everyDevanagariWordCanBeFound() throws {
         let (_, text, sources) = try buildHindiEdition()
         let expected = devanagariWords(sources)

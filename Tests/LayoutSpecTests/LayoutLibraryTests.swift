@@ -116,6 +116,8 @@ struct LayoutFolder {
         #expect(english.strings(for: "hi").contents == "विषय-सूची")
         #expect(english.strings(for: "ta").format(year: 2024, month: 6, day: 21) == "21 ஜூன் 2024")
         #expect(english.strings(for: "fr").contents == "Contents")
+        #expect(english.calloutLabel("exam", language: "hi") == "परीक्षा दृष्टि")
+        #expect(english.calloutLabel("exam", language: "en") == "Exam Focus")
         // --set wins over the language's keys.
         let set = try #require(folder.library.load("two", overrides: ["text.size=11pt"], language: "ta").0)
         #expect(set.text.size == .pt(11))
