@@ -19,7 +19,7 @@ let package = Package(
         // C libraries: a module map and a shim header each, nothing else.
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo-ft",
                        providers: [.apt(["libcairo2-dev"])]),
-        .systemLibrary(name: "CPango", path: "Sources/CPango", pkgConfig: "pangocairo",
+        .systemLibrary(name: "CPango", path: "Sources/CPango", pkgConfig: "pangoft2",
                        providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf",
@@ -49,7 +49,7 @@ let package = Package(
                 dependencies: ["DigestModel", "Diagnostics", "CCmark",
                                .product(name: "Yams", package: "Yams")]),
         .target(name: "TextShaping",
-                dependencies: ["Geometry", "LayoutSpec", "PageModel", "CPango", "CCairo", "CHyphen"]),
+                dependencies: ["Geometry", "LayoutSpec", "PageModel", "CPango", "CHyphen"]),
         .target(name: "Layout",
                 dependencies: ["DigestModel", "LayoutSpec", "TextShaping", "PageModel",
                                "Diagnostics", "Geometry", "QRCode"]),

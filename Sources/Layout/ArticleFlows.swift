@@ -70,8 +70,9 @@ final class ArticleFlows: @unchecked Sendable {
     }
 
     /// The helper thread: composes from the back until the two threads meet, then hands its
-    /// shaper over, so that it is released on the main thread (`finish`). Cairo 1.16 can crash
-    /// when one thread releases fonts while another uses them.
+    /// shaper over, so that its fonts are released on the main thread (`finish`), after which
+    /// no other thread runs. Font libraries are least tested at releasing fonts on one thread
+    /// while another uses its own: cairo 1.16, before layout stopped using it, crashed there.
     private func runHelper(_ make: ShaperFactory) {
         var tools = make()
         if let (shaper, hyphenator) = tools {
