@@ -152,9 +152,7 @@ public final class TextShaper {
     }
 
     private func readLines(of layout: OpaquePointer, text: UnsafePointer<CChar>, spans: [TextSpan]) -> [ShapedLine] {
-        var spanStarts: [Int] = []
-        var offset = 0
-        for span in spans { spanStarts.append(offset); offset += span.text.utf8.count }
+        let spanStarts = byteOffsets(of: spans)
 
         guard let iterator = pango_layout_get_iter(layout) else { return [] }
         defer { pango_layout_iter_free(iterator) }
@@ -358,6 +356,15 @@ public final class TextShaper {
             joining = !isSpace
         }
         return merged
+    }
+
+    /// Where each span starts in the paragraph's UTF-8 text.
+    func byteOffsets(of spans: [TextSpan]) -> [Int] {
+        var starts: [Int] = []
+        starts.reserveCapacity(spans.count)
+        var offset = 0
+        for span in spans { starts.append(offset); offset += span.text.utf8.count }
+        return starts
     }
 
     func spanIndex(forByte byte: Int, starts: [Int]) -> Int {

@@ -28,9 +28,7 @@ extension TextShaper {
         guard let solution = TotalFit.breakLines(pieces.map(\.item), width: Double(width)),
               solution.ratios.allSatisfy({ $0 >= -1 }) else { return nil }
 
-        var spanStarts: [Int] = []
-        var offset = 0
-        for span in spans { spanStarts.append(offset); offset += span.text.utf8.count }
+        let spanStarts = byteOffsets(of: spans)
         var lines: [ShapedLine] = []
         var start = 0
         for (index, end) in solution.breaks.enumerated() {

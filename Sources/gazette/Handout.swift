@@ -262,29 +262,3 @@ struct Press {
         Rect(x: rect.minX, y: page.height - rect.maxY, width: rect.width, height: rect.height)
     }
 }
-
-extension Pipeline {
-    /// What a handout is laid out with.
-    struct Ready {
-        var digest: Digest
-        var spec: LayoutSpec
-        var shaper: TextShaper
-        var hyphenator: Hyphenator?
-    }
-
-    /// Reads `folder` and resolves its layout without laying anything out, for commands that
-    /// lay out their own documents (`handout`).
-    func prepare(folder: String, console: Console? = nil) throws -> (diagnostics: [Diagnostic], ready: Ready?) {
-        console?.progress.update("reading \(plural(Self.articleFileCount(folder), "article"))", fraction: Share.reading)
-        let reading = DigestReader.read(folder: folder)
-        guard let digest = reading.digest, !reading.diagnostics.contains(where: { $0.severity == .error }) else {
-            return (reading.diagnostics, nil)
-        }
-        let shaper = try TextShaper(fontDirectory: resources.fonts)
-        let (spec, layoutDiagnostics) = layout.resolve(for: digest, resources: resources, families: shaper.families())
-        guard let spec else { return (reading.diagnostics + layoutDiagnostics, nil) }
-        let (hyphenator, hyphenation) = hyphenator(for: spec)
-        let diagnostics = reading.diagnostics + layoutDiagnostics + hyphenation
-        return (diagnostics, Ready(digest: digest, spec: spec, shaper: shaper, hyphenator: hyphenator))
-    }
-}

@@ -31,28 +31,55 @@ struct Pipeline {
         static let writing = 0.8
     }
 
-    /// Reads and lays out `folder`. Never throws for problems in the input: they are diagnostics.
-    /// - Parameter console: told which phase is running, for the progress line and `--verbose`.
-    func layOut(folder: String, console: Console? = nil) throws -> Outcome {
-        var started = Date()
+    /// What laying out needs, read and resolved but not yet laid out.
+    struct Ready {
+        var digest: Digest
+        var spec: LayoutSpec
+        var shaper: TextShaper
+        var hyphenator: Hyphenator?
+    }
+
+    /// What `prepare` found: the diagnostics, the digest when it could be read (even if its
+    /// layout could not be resolved), and what laying out needs when nothing failed.
+    struct Prepared {
+        var diagnostics: [Diagnostic]
+        var digest: Digest? = nil
+        var ready: Ready? = nil
+    }
+
+    /// Reads `folder` and resolves its layout without laying anything out: the first half of
+    /// `layOut`, and all that `handout`, which lays out documents of its own, needs.
+    func prepare(folder: String, console: Console? = nil) throws -> Prepared {
+        let started = Date()
         console?.progress.update("reading \(plural(Self.articleFileCount(folder), "article"))", fraction: Share.reading)
         let reading = DigestReader.read(folder: folder)
         console?.detail("read \(folder) in \(seconds(since: started))")
         guard let digest = reading.digest, !reading.diagnostics.contains(where: { $0.severity == .error }) else {
-            return Outcome(diagnostics: reading.diagnostics, result: nil)
+            return Prepared(diagnostics: reading.diagnostics)
         }
-        started = Date()
-        console?.progress.update("laying out \(plural(digest.articles.count, "article"))", fraction: Share.layingOut)
         let shaper = try TextShaper(fontDirectory: resources.fonts)
         let (spec, layoutDiagnostics) = layout.resolve(for: digest, resources: resources, families: shaper.families())
-        guard let spec else { return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics, result: nil, digest: digest) }
+        guard let spec else { return Prepared(diagnostics: reading.diagnostics + layoutDiagnostics, digest: digest) }
         let (hyphenator, hyphenation) = hyphenator(for: spec)
-        let result = DigestLayout.layout(digest, spec: spec, shaper: shaper, hyphenator: hyphenator,
-                                         helper: helperShaper(hyphenates: hyphenator != nil),
+        return Prepared(diagnostics: reading.diagnostics + layoutDiagnostics + hyphenation, digest: digest,
+                        ready: Ready(digest: digest, spec: spec, shaper: shaper, hyphenator: hyphenator))
+    }
+
+    /// Reads and lays out `folder`. Never throws for problems in the input: they are diagnostics.
+    /// - Parameter console: told which phase is running, for the progress line and `--verbose`.
+    func layOut(folder: String, console: Console? = nil) throws -> Outcome {
+        let prepared = try prepare(folder: folder, console: console)
+        guard let ready = prepared.ready else {
+            return Outcome(diagnostics: prepared.diagnostics, result: nil, digest: prepared.digest)
+        }
+        let started = Date()
+        console?.progress.update("laying out \(plural(ready.digest.articles.count, "article"))", fraction: Share.layingOut)
+        let result = DigestLayout.layout(ready.digest, spec: ready.spec, shaper: ready.shaper, hyphenator: ready.hyphenator,
+                                         helper: helperShaper(hyphenates: ready.hyphenator != nil),
                                          creationDate: reproducibleDate())
         console?.detail("laid out \(plural(result.document.pages.count, "page")) in \(seconds(since: started)) (fonts from \(resources.fonts))")
-        return Outcome(diagnostics: reading.diagnostics + layoutDiagnostics + hyphenation + result.warnings,
-                       result: result, digest: digest, spec: spec)
+        return Outcome(diagnostics: prepared.diagnostics + result.warnings, result: result, digest: ready.digest,
+                       spec: ready.spec)
     }
 
     /// The hyphenation patterns when the layout hyphenates, or a warning when they cannot be read.
