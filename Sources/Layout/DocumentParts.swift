@@ -361,20 +361,32 @@ struct DocumentParts {
             put(lines(spec.strings.inThisIssue.uppercased(), look: sans(.pt(9), bold: true, color: spec.colors.accent),
                       width: body.width), gap: .pt(6))
             let numberWidth = Length.pt(30)
-            for (index, section) in digest.sections.enumerated() where !section.articles.isEmpty {
-                let anchor = "section-\(index + 1)"
-                let sectionLook = sans(.pt(13), bold: true, color: spec.colors.brand, leading: .pt(17))
+            let sectionLook = sans(.pt(13), bold: true, color: spec.colors.brand, leading: .pt(17))
+            let titleLook = composer.bodyLook.with(size: .pt(9.5), leading: .pt(12.5), color: spec.colors.muted)
+            let listed = digest.sections.enumerated().filter { !$0.element.articles.isEmpty }.map { index, section in
+                (anchor: "section-\(index + 1)",
+                 name: Array(lines(section.name, look: sectionLook, width: body.width - numberWidth).prefix(2)),
+                 titles: lines(section.articles.map(\.title).joined(separator: "  ·  "), look: titleLook,
+                               width: body.width - numberWidth))
+            }
+            // Every section is listed: its articles' titles take up to three lines, fewer (down
+            // to none) when that is what it takes to fit them all above the cover's foot.
+            let room = body.maxY - .pt(40) - y
+            let titleLines = [3, 2, 1, 0].first { limit in
+                listed.reduce(Length.zero) { height, entry in
+                    height + (entry.name + entry.titles.prefix(limit)).reduce(.zero) { $0 + $1.height } + .pt(9)
+                } <= room
+            } ?? 0
+            for entry in listed {
                 let top = y
-                put(Array(lines(section.name, look: sectionLook, width: body.width - numberWidth).prefix(2)))
-                if let page = pageNumbers(anchor) {
+                put(entry.name)
+                if let page = pageNumbers(entry.anchor) {
                     let number = lines(String(page), look: sectionLook, width: numberWidth, alignment: .right)
                     draft.items += number.flatMap { $0.items }.map { $0.translated(by: Point(x: body.maxX - numberWidth, y: top)) }
                 }
                 draft.items.append(.link(Link(frame: Rect(x: body.minX, y: top, width: body.width, height: y - top),
-                                              target: .destination(anchor))))
-                let titles = section.articles.map(\.title).joined(separator: "  ·  ")
-                put(Array(lines(titles, look: composer.bodyLook.with(size: .pt(9.5), leading: .pt(12.5), color: spec.colors.muted),
-                                width: body.width - numberWidth).prefix(3)), gap: .pt(9))
+                                              target: .destination(entry.anchor))))
+                put(Array(entry.titles.prefix(titleLines)), gap: .pt(9))
                 if y > body.maxY - .pt(60) { break }
             }
         }

@@ -155,6 +155,16 @@ import Testing
         #expect(identical, "\(parallel.count) bytes on two threads, \(single.count) on one")
     }
 
+    /// However many highlights come first, the cover lists every section that has articles.
+    @Test(arguments: ["corpus", "example", "hard"])
+    func theCoverListsEverySection(month: String) throws {
+        let (rendered, digest) = try rendered(month)
+        let cover = try run(tool("pdftotext"), ["-f", "1", "-l", "1", rendered.pdf, "-"]).stdout
+        for section in digest.sections where !section.articles.isEmpty {
+            #expect(cover.contains(section.name), "'\(section.name)' is not on the cover")
+        }
+    }
+
     @Test func metadataComesFromTheDigestAndTheEditionNotTheClock() throws {
         let (rendered, digest) = try rendered("corpus")
         let info = try run(tool("pdfinfo"), ["-isodates", rendered.pdf]).stdout
