@@ -36,45 +36,85 @@ extension QPDFDocument {
         guard qpdf_oh_is_dictionary(handle, treeRoot) != 0 else {
             throw FinishingError(path: path, message: "the file has no structure tree to finish")
         }
-        var elements: [qpdf_oh] = []
-        collectElements(in: qpdf_oh_get_key(handle, treeRoot, "/K"), into: &elements)
-        guard elements.count == fixes.count else {
+        var walk = StructureWalk(fixes: fixes)
+        try finishElements(under: treeRoot, &walk)
+        guard walk.next == fixes.count else {
             throw FinishingError(
-                path: path, message: "the structure tree has \(elements.count) elements where \(fixes.count) were written")
+                path: path, message: "the structure tree has \(walk.next) elements where \(fixes.count) were written")
         }
-        var first: [Int: qpdf_oh] = [:]
-        var mergedInto: [Int32: qpdf_oh] = [:]
-        for (element, fix) in zip(elements, fixes) {
-            if let text = fix.alternativeText, !text.isEmpty {
-                qpdf_oh_replace_key(handle, element, "/Alt", qpdf_oh_new_unicode_string(handle, text))
-            }
-            if let language = fix.language, !language.isEmpty {
-                qpdf_oh_replace_key(handle, element, "/Lang", qpdf_oh_new_unicode_string(handle, language))
-            }
-            if fix.headsColumn, qpdf_oh_has_key(handle, element, "/A") == 0 {
-                let attributes = qpdf_oh_new_dictionary(handle)
-                qpdf_oh_replace_key(handle, attributes, "/O", qpdf_oh_new_name(handle, "/Table"))
-                qpdf_oh_replace_key(handle, attributes, "/Scope", qpdf_oh_new_name(handle, "/Column"))
-                qpdf_oh_replace_key(handle, element, "/A", attributes)
-            }
-            guard let key = fix.key else { continue }
-            if let target = first[key] {
-                merge(element, into: target)
-                mergedInto[qpdf_oh_get_object_id(handle, element)] = target
-            } else {
-                first[key] = element
-            }
-        }
-        if !mergedInto.isEmpty {
-            redirect(qpdf_oh_get_key(handle, treeRoot, "/ParentTree"), mergedInto)
+        if !walk.mergedInto.isEmpty {
+            redirect(qpdf_oh_get_key(handle, treeRoot, "/ParentTree"), walk.mergedInto)
         }
     }
 
-    /// Structure elements (dictionaries with `/S`) under `kids`, depth first.
-    private func collectElements(in kids: qpdf_oh, into elements: inout [qpdf_oh]) {
-        for kid in items(of: kids) where isElement(kid) {
-            elements.append(kid)
-            collectElements(in: qpdf_oh_get_key(handle, kid, "/K"), into: &elements)
+    /// Where a depth-first walk of the tree is, against the fixes written in the same order.
+    private struct StructureWalk {
+        let fixes: [PDFFinishing.StructureFix]
+        /// Keys of elements written in more than one piece.
+        let pieced: Set<Int>
+        /// The index of the next element's fix.
+        var next = 0
+        /// The first piece of each pieced element, which later pieces are merged into.
+        var first: [Int: qpdf_oh] = [:]
+        /// Object ids of merged pieces, with the element each now belongs to.
+        var mergedInto: [Int32: qpdf_oh] = [:]
+
+        init(fixes: [PDFFinishing.StructureFix]) {
+            self.fixes = fixes
+            var seen = Set<Int>(), pieced = Set<Int>()
+            for case let key? in fixes.map(\.key) where !seen.insert(key).inserted { pieced.insert(key) }
+            self.pieced = pieced
+        }
+    }
+
+    /// Applies its fix to each structure element under `parent`, depth first.
+    ///
+    /// Each object handle is released as soon as it is done with: qpdf's C API keeps every
+    /// handle in one map until released, and a map of a million handles made this walk three
+    /// times slower.
+    private func finishElements(under parent: qpdf_oh, _ walk: inout StructureWalk) throws {
+        let kids = qpdf_oh_get_key(handle, parent, "/K")
+        // The kids as they were written: merging a piece below changes the arrays, not this list.
+        let written = items(of: kids)
+        if written.count != 1 || written[0] != kids { qpdf_oh_release(handle, kids) }
+        for kid in written {
+            guard isElement(kid) else {
+                qpdf_oh_release(handle, kid)
+                continue
+            }
+            guard walk.next < walk.fixes.count else {
+                throw FinishingError(path: path, message: "the structure tree has more elements than the \(walk.fixes.count) written")
+            }
+            let fix = walk.fixes[walk.next]
+            walk.next += 1
+            addAttributes(fix, to: kid)
+            var keep = false
+            if let key = fix.key, walk.pieced.contains(key) {
+                if let target = walk.first[key] {
+                    merge(kid, into: target)
+                    walk.mergedInto[qpdf_oh_get_object_id(handle, kid)] = target
+                } else {
+                    walk.first[key] = kid
+                    keep = true
+                }
+            }
+            try finishElements(under: kid, &walk)
+            if !keep { qpdf_oh_release(handle, kid) }
+        }
+    }
+
+    private func addAttributes(_ fix: PDFFinishing.StructureFix, to element: qpdf_oh) {
+        if let text = fix.alternativeText, !text.isEmpty {
+            qpdf_oh_replace_key(handle, element, "/Alt", qpdf_oh_new_unicode_string(handle, text))
+        }
+        if let language = fix.language, !language.isEmpty {
+            qpdf_oh_replace_key(handle, element, "/Lang", qpdf_oh_new_unicode_string(handle, language))
+        }
+        if fix.headsColumn, qpdf_oh_has_key(handle, element, "/A") == 0 {
+            let attributes = qpdf_oh_new_dictionary(handle)
+            qpdf_oh_replace_key(handle, attributes, "/O", qpdf_oh_new_name(handle, "/Table"))
+            qpdf_oh_replace_key(handle, attributes, "/Scope", qpdf_oh_new_name(handle, "/Column"))
+            qpdf_oh_replace_key(handle, element, "/A", attributes)
         }
     }
 

@@ -6,37 +6,58 @@ import PageModel
 /// are opened once per call and released at its end, and nothing depends on the clock, so the
 /// same document always gives the same bytes.
 public enum PDFRenderer {
-    /// Writes the whole document as a PDF at `path`, replacing any file there.
+    /// A PDF in memory and the structure elements written into it.
+    public struct RenderedPDF: Sendable {
+        /// The complete file.
+        public var bytes: PDFBytes
+        /// The structure elements written, for `PDFFinishing` to complete (see
+        /// `WrittenStructure`).
+        public var structure: WrittenStructure
+    }
+
+    /// Draws the whole document as a PDF in memory.
     ///
     /// The PDF carries the document's metadata, bookmarks, named destinations and links, page
     /// labels, the text of every glyph run, so it can be searched and copied, and the structure
-    /// tree as cairo can write it (see `StructureTagger`). The file is written in
-    /// place and may be left incomplete when this throws after the checks made up front
-    /// (destinations, page sizes, date): the caller writes to a temporary path and renames it.
-    /// - Returns: the structure elements written, for `PDFFinishing` to complete (see
-    ///   `WrittenStructure`).
+    /// tree as cairo can write it (see `StructureTagger`).
     /// - Throws: `RenderError` for a document cairo cannot write (no pages, a link to an
-    ///   unknown destination, an invalid creation date, a missing font or image) or an output
-    ///   error.
-    /// - Parameter images: how many pixels each picture keeps and how it is compressed.
-    @discardableResult
-    public static func writePDF(_ document: PagedDocument, to path: String,
-                                images: ImageOptions = .original) throws -> WrittenStructure {
-        try DocumentCheck.check(document, path: path)
+    ///   unknown destination, an invalid creation date, a missing font or image).
+    /// - Parameters:
+    ///   - name: the file the PDF is for, to name it in errors.
+    ///   - images: how many pixels each picture keeps and how it is compressed.
+    public static func renderPDF(_ document: PagedDocument, name: String,
+                                 images: ImageOptions = .original) throws -> RenderedPDF {
+        try DocumentCheck.check(document, path: name)
         guard let date = PDFDate.cairoDate(fromISO8601: document.metadata.creationDate) else {
             throw RenderError.invalidCreationDate(document.metadata.creationDate)
         }
-        let surface = try CairoSurface.pdf(path: path, size: document.pages[0].size)
-        surface.describe(document.metadata, date: date)
-        let context = try CairoContext(surface: surface, path: path)
-        let drawer = PageDrawer(context: context, target: .pdf, path: path,
-                                images: ImageCache(budgets: images.pixelBudgets(in: document), options: images))
-        let tagger = StructureTagger(tree: document.structure, pages: document.pages, context: context)
-        drawer.tagger = tagger
-        try drawPages(document.pages, with: drawer, on: surface)
-        surface.addOutline(document.outline)
-        try surface.finish(path: path)
-        return WrittenStructure(document.structure, written: tagger.written)
+        let sink = PDFBytes()
+        let tagger: StructureTagger
+        do {
+            let surface = try CairoSurface.pdf(into: sink, size: document.pages[0].size, name: name)
+            surface.describe(document.metadata, date: date)
+            let context = try CairoContext(surface: surface, path: name)
+            let drawer = PageDrawer(context: context, target: .pdf, path: name,
+                                    images: ImageCache(budgets: images.pixelBudgets(in: document), options: images))
+            tagger = StructureTagger(tree: document.structure, pages: document.pages, context: context)
+            drawer.tagger = tagger
+            try drawPages(document.pages, with: drawer, on: surface)
+            surface.addOutline(document.outline)
+            try surface.finish(path: name)
+        }
+        return RenderedPDF(bytes: sink, structure: WrittenStructure(document.structure, written: tagger.written))
+    }
+
+    /// Writes the whole document as a PDF at `path`, replacing any file there (see
+    /// `renderPDF`). Nothing is written when drawing fails.
+    /// - Returns: the structure elements written, for `PDFFinishing` to complete.
+    /// - Throws: what `renderPDF` throws, or `RenderError.cairo` when the file cannot be written.
+    @discardableResult
+    public static func writePDF(_ document: PagedDocument, to path: String,
+                                images: ImageOptions = .original) throws -> WrittenStructure {
+        let rendered = try renderPDF(document, name: path, images: images)
+        try writeBytes(rendered.bytes, to: path)
+        return rendered.structure
     }
 
     /// Draws one page into a PNG at `dpi` pixels per inch, on a white background.

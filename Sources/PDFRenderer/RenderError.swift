@@ -20,6 +20,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPageSize(page: Int, width: Double, height: Double)
     /// A PNG resolution that is not a positive number, or gives an image too big for cairo.
     case invalidResolution(dpi: Double, detail: String)
+    /// A file could not be written; `reason` is the system's.
+    case unwritableFile(path: String, reason: String)
     /// `writePDF` was given a document without pages.
     case emptyDocument(path: String)
 
@@ -30,6 +32,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot \(action) '\(path)': cairo: \(status)"
         case let .unreadableFile(path, reason):
             "cannot read '\(path)': \(reason)"
+        case let .unwritableFile(path, reason):
+            "cannot write '\(path)': \(reason)"
         case let .notJPEG(path):
             "'\(path)' is not a JPEG file; convert it to JPEG or declare it as PNG"
         case let .invalidCreationDate(date):

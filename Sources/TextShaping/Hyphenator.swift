@@ -19,48 +19,102 @@ public final class Hyphenator {
 
     /// `text` with every word soft-hyphenated where `rules` allow; everything between words,
     /// and every word in a web or mail address or a file path, is left as it is.
+    ///
+    /// A word is a run of ASCII letters, each a character of its own (a letter carrying a
+    /// combining accent is not one). The text is read as Unicode scalars and copied as UTF-8
+    /// bytes: reading it character by character, with Swift's grapheme breaking, cost more
+    /// than all of HarfBuzz's shaping of the same text.
     public func softHyphenatedText(_ text: String, rules: HyphenationRules = .init()) -> String {
-        var result = ""
-        var token = ""
-        func flush() {
-            result += Self.isAddress(token) ? token : hyphenatedToken(token, rules: rules)
-            token = ""
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        var tokenStart = 0, offset = 0
+        for scalar in text.unicodeScalars {
+            let width = UTF8.width(scalar)
+            if scalar.isWhitespace {
+                appendToken(bytes[tokenStart..<offset], rules: rules, to: &output)
+                output.append(contentsOf: bytes[offset..<offset + width])
+                tokenStart = offset + width
+            }
+            offset += width
         }
-        for character in text {
-            if character.isWhitespace { flush(); result.append(character) } else { token.append(character) }
-        }
-        flush()
-        return result
+        appendToken(bytes[tokenStart..<offset], rules: rules, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether `scalar` joins the character before it (a combining mark, a joiner), so that
+    /// character is not an ASCII letter on its own.
+    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && (scalar.properties.isGraphemeExtend || scalar == "\u{200D}"
+            || scalar.properties.generalCategory == .spacingMark)
     }
 
     /// URLs, mail addresses and paths: a hyphen inside one would change what a reader types.
-    private static func isAddress(_ token: String) -> Bool {
-        token.contains("://") || token.contains("www.") || token.contains("@") || token.contains("/")
-            || token.contains("\\") || token.contains("_")
+    private static func isAddress(_ token: ArraySlice<UInt8>) -> Bool {
+        func contains(_ needle: String) -> Bool {
+            let needle = Array(needle.utf8)
+            guard token.count >= needle.count else { return false }
+            return token.indices.dropLast(needle.count - 1).contains { token[$0..<$0 + needle.count].elementsEqual(needle) }
+        }
+        return token.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\")
+            || $0 == UInt8(ascii: "_") } || contains("www.")
     }
 
-    private func hyphenatedToken(_ token: String, rules: HyphenationRules) -> String {
-        var result = "", word = ""
-        for character in token {
-            if character.isASCII && character.isLetter {
-                word.append(character)
-            } else {
-                result += softHyphenated(word, rules: rules) + String(character)
-                word = ""
-            }
+    /// Appends `token` (text between whitespace), each of its words hyphenated.
+    private func appendToken(_ token: ArraySlice<UInt8>, rules: HyphenationRules, to output: inout [UInt8]) {
+        guard !Self.isAddress(token) else { return output.append(contentsOf: token) }
+        var wordStart: Int?
+        var index = token.startIndex
+        func endWord(at end: Int) {
+            guard let start = wordStart else { return }
+            appendHyphenated(token[start..<end], rules: rules, to: &output)
+            wordStart = nil
         }
-        return result + softHyphenated(word, rules: rules)
+        while index < token.endIndex {
+            let byte = token[index]
+            if (65...90).contains(byte) || (97...122).contains(byte) {
+                if wordStart == nil { wordStart = index }
+                index += 1
+                continue
+            }
+            var end = index
+            if byte >= 0x80, wordStart != nil,
+               let scalar = String(decoding: token[index..<min(index + 4, token.endIndex)], as: UTF8.self)
+                .unicodeScalars.first, Self.extendsCharacter(scalar) {
+                end -= 1  // the last letter belongs to the accented character
+            }
+            if let start = wordStart, end > start { endWord(at: end) } else { wordStart = nil }
+            output.append(contentsOf: token[end..<index + 1])
+            index += 1
+        }
+        endWord(at: token.endIndex)
+    }
+
+    /// Appends `letters` (ASCII) with a soft hyphen at every place the patterns and `rules` allow.
+    private func appendHyphenated(_ letters: ArraySlice<UInt8>, rules: HyphenationRules, to output: inout [UInt8]) {
+        let breaks = hyphenAfter(Array(letters), rules: rules)
+        for (index, byte) in zip(0..., letters) {
+            output.append(byte)
+            if breaks?[index] == true { output.append(contentsOf: [0xC2, 0xAD]) }  // U+00AD in UTF-8
+        }
     }
 
     /// `word` with a soft hyphen at every place the patterns and `rules` allow. Words of other
     /// scripts, shorter words, words with digits and words in capitals only (abbreviations
     /// such as NASA) come back as they are.
     public func softHyphenated(_ word: String, rules: HyphenationRules = .init()) -> String {
-        let letters = Array(word.utf8)
+        var output: [UInt8] = []
+        appendHyphenated(ArraySlice(word.utf8), rules: rules, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// For each letter of `letters`, whether a hyphen may follow it; nil when the word is not
+    /// hyphenated at all (see `softHyphenated`).
+    private func hyphenAfter(_ letters: [UInt8], rules: HyphenationRules) -> [Bool]? {
         guard letters.count >= rules.minimumWord, letters.count < 64,
               letters.count >= rules.minimumBefore + rules.minimumAfter,
               letters.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) }),
-              !letters.allSatisfy({ (65...90).contains($0) }) else { return word }
+              !letters.allSatisfy({ (65...90).contains($0) }) else { return nil }
         // libhyphen reads the word as a C string (strstr), so it needs its terminating NUL.
         var lowered = letters.map { (65...90).contains($0) ? $0 + 32 : $0 } + [0]
         var hyphens = [CChar](repeating: 0, count: letters.count + 5)
@@ -76,14 +130,10 @@ public final class Hyphenator {
         }
         if let replacements { for index in 0..<letters.count { free(replacements[index]) } }
         free(replacements); free(positions); free(cuts)
-        guard failed == 0 else { return word }
-        var result = ""
-        for (index, byte) in letters.enumerated() {
-            result.unicodeScalars.append(Unicode.Scalar(byte))
-            // An odd digit after a letter allows a break there, if enough letters stay on each side.
-            if index + 1 >= rules.minimumBefore, letters.count - index - 1 >= rules.minimumAfter,
-               hyphens[index] & 1 == 1 { result.unicodeScalars.append("\u{00AD}") }
+        guard failed == 0 else { return nil }
+        // An odd digit after a letter allows a break there, if enough letters stay on each side.
+        return letters.indices.map {
+            $0 + 1 >= rules.minimumBefore && letters.count - $0 - 1 >= rules.minimumAfter && hyphens[$0] & 1 == 1
         }
-        return result
     }
 }

@@ -344,7 +344,7 @@ public final class TextShaper {
                 // ASCII White_Space: tab, line feed, vertical tab, form feed, carriage return, space.
                 isSpace = !piece.isEmpty && piece.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
             } else {
-                isSpace = String(decoding: piece, as: UTF8.self).unicodeScalars.allSatisfy(\.properties.isWhitespace)
+                isSpace = String(decoding: piece, as: UTF8.self).unicodeScalars.allSatisfy(\.isWhitespace)
             }
             if joining && !isSpace, var last = merged.popLast() {
                 last.byteCount += cluster.byteCount
@@ -386,16 +386,18 @@ extension TextSpan {
     /// characters grows with the square of its length (a 40,000-letter "word" took 2 s); no
     /// real word or URL is that long, so ordinary text is never touched.
     var withBreakChances: TextSpan {
+        // A stretch longer than that takes more bytes than that.
+        guard text.utf8.count > Self.longestUnbrokenStretch else { return self }
         var run = 0
         guard text.unicodeScalars.contains(where: { scalar in
-            run = scalar.properties.isWhitespace ? 0 : run + 1
+            run = scalar.isWhitespace ? 0 : run + 1
             return run > Self.longestUnbrokenStretch
         }) else { return self }
         var copy = self
         copy.text = ""
         run = 0
         for scalar in text.unicodeScalars {
-            run = scalar.properties.isWhitespace ? 0 : run + 1
+            run = scalar.isWhitespace ? 0 : run + 1
             if run > Self.longestUnbrokenStretch { copy.text.unicodeScalars.append("\u{200B}"); run = 1 }
             copy.text.unicodeScalars.append(scalar)
         }
@@ -412,6 +414,12 @@ extension PangoGlyphItemIter {
 }
 
 extension Unicode.Scalar {
+    /// Unicode's White_Space property (as `Character.isWhitespace` reads it), looked up in
+    /// Unicode's tables only outside ASCII, where text rarely is.
+    var isWhitespace: Bool {
+        isASCII ? self == " " || (0x09...0x0D).contains(value) : properties.isWhitespace
+    }
+
     /// Vowel signs, viramas, nuktas and other marks that attach to a base letter.
     var isCombiningMark: Bool {
         switch properties.generalCategory {

@@ -22,6 +22,24 @@ enum AtomicFile {
         }
     }
 
+    /// Writes the bytes `produce` returns to `path` the same way.
+    static func write(to path: String, _ produce: () throws -> Data) throws {
+        try write(to: path) { temporary in
+            let data = try produce()
+            guard let file = fopen(temporary, "wb") else { throw WriteFailure.now }
+            let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+            let failure = written == data.count ? nil : WriteFailure.now
+            if fclose(file) != 0 { throw WriteFailure.now }
+            if let failure { throw failure }
+        }
+    }
+
+    /// What the system said when writing failed ("No space left on device").
+    struct WriteFailure: Error, CustomStringConvertible {
+        var description: String
+        static var now: WriteFailure { WriteFailure(description: String(cString: strerror(errno))) }
+    }
+
     /// Whether `name` is one of the temporary files `write` makes (`.june.pdf.1234.tmp`).
     static func isTemporary(_ name: String) -> Bool {
         name.hasPrefix(".") && name.hasSuffix(".tmp")

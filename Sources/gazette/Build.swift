@@ -49,7 +49,8 @@ struct Build: ParsableCommand {
             DigestWatch(folder: digest, outputPath: outputPath, pipeline: pipeline, console: console).run()
         }
         Interruption.handle(console: console, exitCode: 130)
-        let outcome = try buildOnce(pipeline, folder: digest, to: outputPath, console: console)
+        let outcome = try buildOnce(pipeline, folder: digest, to: outputPath, console: console,
+                                    finishingMemory: .deferred)
         if outcome.result == nil { throw ExitStatus.inputError }
     }
 }
@@ -62,7 +63,10 @@ struct Build: ParsableCommand {
 ///   nothing was written.
 /// - Throws: `InternalError` when the PDF cannot be written, or the pipeline's own errors
 ///   (fonts that cannot be loaded).
-func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: Console) throws -> Pipeline.Outcome {
+/// - Parameter finishingMemory: `.deferred` when the process ends after this build, so qpdf's
+///   copy of the file need not be freed piece by piece.
+func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: Console,
+               finishingMemory: PDFFinishing.MemoryRelease = .now) throws -> Pipeline.Outcome {
     let started = Date()
     console.progress.start("reading \(folder)")
     defer { console.clearProgress() }
@@ -73,7 +77,8 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
         return outcome
     }
     if pipeline.layout.edition == nil, let editions = outcome.spec?.editions, !editions.isEmpty {
-        return try buildEditions(editions, pipeline, folder: folder, to: path, console: console)
+        return try buildEditions(editions, pipeline, folder: folder, to: path, console: console,
+                                 finishingMemory: finishingMemory)
     }
     let pages = result.document.pages.count
     let writing = Date()
@@ -81,16 +86,18 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
     do {
         let images = outcome.spec.map { ImageOptions(maxResolution: $0.output.imageResolution,
                                                      jpegQuality: $0.output.jpegQuality) } ?? .original
-        try AtomicFile.write(to: path) { temporary in
-            let written = try PDFRenderer.writePDF(result.document, to: temporary, images: images)
+        try AtomicFile.write(to: path) { () -> Data in
+            let rendered = try PDFRenderer.renderPDF(result.document, name: path, images: images)
             let finishing = Date()
-            let pass = PDFFinishing(result.document, written: written)
+            var pass = PDFFinishing(result.document, written: rendered.structure)
+            pass.memoryRelease = finishingMemory
             // The pages are drawn: let them go before qpdf holds the whole file in memory, so
             // the two never add up to the peak. Callers look only at whether a result exists.
             result.document.pages = []
             outcome.result?.document.pages = []
-            try pass.apply(toFileAt: temporary)
+            let finished = try rendered.bytes.withUnsafeBytes { try pass.apply(to: $0, name: path) }
             console.detail("completed the structure tree and /Lang with qpdf in \(seconds(since: finishing))")
+            return finished
         }
     } catch {
         throw InternalError("could not write '\(path)': \(error)")
@@ -114,13 +121,14 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
 /// Builds each of the layout's editions to `<path without .pdf>-<edition>.pdf`, stopping at
 /// the first that fails.
 private func buildEditions(_ editions: [String], _ pipeline: Pipeline, folder: String, to path: String,
-                           console: Console) throws -> Pipeline.Outcome {
+                           console: Console, finishingMemory: PDFFinishing.MemoryRelease) throws -> Pipeline.Outcome {
     let stem = path.hasSuffix(".pdf") ? String(path.dropLast(4)) : path
     var outcome = Pipeline.Outcome(diagnostics: [], result: nil)
     for edition in editions {
         var single = pipeline
         single.layout.edition = edition
-        outcome = try buildOnce(single, folder: folder, to: "\(stem)-\(edition).pdf", console: console)
+        outcome = try buildOnce(single, folder: folder, to: "\(stem)-\(edition).pdf", console: console,
+                                finishingMemory: finishingMemory)
         if outcome.result == nil { break }
     }
     return outcome

@@ -245,12 +245,12 @@ struct Press {
     func write(_ document: PagedDocument, to path: String) throws {
         let (pages, finishing) = impose(document)
         do {
-            try AtomicFile.write(to: path) { temporary in
-                let written = try PDFRenderer.writePDF(pages, to: temporary)
+            try AtomicFile.write(to: path) { () -> Data in
+                let rendered = try PDFRenderer.renderPDF(pages, name: path)
                 var finishing = finishing
                 // A handout not put on sheets keeps its structure tree (imposed sheets have none).
-                finishing.structure = PDFFinishing(pages, written: written).structure
-                try finishing.apply(toFileAt: temporary)
+                finishing.structure = PDFFinishing(pages, written: rendered.structure).structure
+                return try rendered.bytes.withUnsafeBytes { try finishing.apply(to: $0, name: path) }
             }
         } catch {
             throw InternalError("could not write '\(path)': \(error)")

@@ -66,4 +66,49 @@ import TextShaping
         #expect(hyphenated > 3, "the words are long enough to need hyphens")
         #expect(longest <= 2)
     }
+
+    /// The byte-level scan of `softHyphenatedText` agrees with reading the text character by
+    /// character (the definition in its documentation) on mixed text: accents written as
+    /// combining marks, joiners, curly quotes, dashes, non-breaking spaces, CR LF, Devanagari,
+    /// addresses.
+    @Test func textIsHyphenatedWordByWordAsCharactersReadIt() throws {
+        let hyphenator = try #require(hyphenator)
+        let pieces = ["constitutional", "Parliament", "international", "e\u{301}", "cafe\u{301}", "a\u{200D}b",
+                      "\u{2019}s", "\u{2014}", " ", "\u{A0}", "\r\n", "\t", "www.", "/", "@", "_", "2024", "NASA",
+                      "प्रधानमंत्री", "re\u{301}sume\u{301}", "(", ").", "x", "\u{1F44D}\u{1F3FD}"]
+        // Every text of up to three pieces: each piece next to each other, on either side.
+        let optional = [""] + pieces
+        let texts = pieces.flatMap { first in optional.flatMap { second in optional.map { first + second + $0 } } }
+        var mismatches = 0
+        for text in texts where hyphenator.softHyphenatedText(text) != characterByCharacter(text, hyphenator) {
+            mismatches += 1
+            if mismatches <= 5 { Issue.record("differs for \(text.debugDescription)") }
+        }
+        #expect(mismatches == 0)
+    }
+
+    /// The reference: tokens between whitespace characters; in tokens that are no address,
+    /// each run of ASCII-letter characters is a word.
+    private func characterByCharacter(_ text: String, _ hyphenator: Hyphenator) -> String {
+        var result = "", token = ""
+        func flush() {
+            if ["://", "www.", "@", "/", "\\", "_"].contains(where: token.contains) {
+                result += token
+            } else {
+                var word = ""
+                for character in token {
+                    if character.isASCII && character.isLetter { word.append(character); continue }
+                    result += hyphenator.softHyphenated(word) + String(character)
+                    word = ""
+                }
+                result += hyphenator.softHyphenated(word)
+            }
+            token = ""
+        }
+        for character in text {
+            if character.isWhitespace { flush(); result.append(character) } else { token.append(character) }
+        }
+        flush()
+        return result
+    }
 }

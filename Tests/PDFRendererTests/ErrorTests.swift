@@ -116,7 +116,7 @@ import Testing
         let error = #expect(throws: RenderError.self) {
             try PDFRenderer.writePDF(minimalDocument(), to: path)
         }
-        guard case .cairo(_, "write", path) = error else {
+        guard case .unwritableFile(path, "No such file or directory") = error else {
             Issue.record("unexpected \(String(describing: error))")
             return
         }

@@ -1,3 +1,4 @@
+import Foundation
 internal import CCairo
 import Geometry
 
@@ -7,6 +8,8 @@ import Geometry
 /// releases it; nothing else references or destroys the pointer.
 final class CairoSurface {
     let pointer: OpaquePointer
+    /// Where a PDF surface writes; kept alive as long as the surface, which calls into it.
+    private var sink: PDFBytes?
 
     /// Takes ownership of `pointer`; destroys it and throws when cairo created it in error.
     private init(taking pointer: OpaquePointer?, action: String, path: String) throws {
@@ -24,11 +27,24 @@ final class CairoSurface {
 
     deinit { cairo_surface_destroy(pointer) }
 
-    /// A PDF file at `path` whose first page has `size`; pages are written as they are shown.
-    static func pdf(path: String, size: Size) throws -> CairoSurface {
-        try CairoSurface(
-            taking: cairo_pdf_surface_create(path, size.width.points, size.height.points),
-            action: "write", path: path)
+    /// A PDF written into `sink`'s bytes, whose first page has `size`; pages are written as
+    /// they are shown. `name` only names the file in errors.
+    ///
+    /// The bytes stay in memory because the finishing pass reads them next: handing qpdf a
+    /// buffer instead of a file saves a third of its time (it seeks and reads a file object by
+    /// object through stdio).
+    static func pdf(into sink: PDFBytes, size: Size, name: String) throws -> CairoSurface {
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        let surface = try CairoSurface(
+            taking: cairo_pdf_surface_create_for_stream({ closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                let sink = Unmanaged<PDFBytes>.fromOpaque(closure).takeUnretainedValue()
+                sink.append(data, count: Int(length))
+                return CAIRO_STATUS_SUCCESS
+            }, closure, size.width.points, size.height.points),
+            action: "write", path: name)
+        surface.sink = sink
+        return surface
     }
 
     /// A blank (black) RGB image of `width` × `height` pixels; `path` only names it in errors.
@@ -147,5 +163,35 @@ final class CairoSurface {
     func writePNG(to path: String) throws {
         cairo_surface_flush(pointer)
         try checkCairo(cairo_surface_write_to_png(pointer, path), action: "write", path: path)
+    }
+}
+
+/// A PDF in memory, as cairo wrote it.
+///
+/// The bytes grow with `realloc`, which moves a large block by remapping its pages rather
+/// than copying them, so a file of tens of megabytes is never held twice while it grows.
+public final class PDFBytes: @unchecked Sendable {
+    private var base: UnsafeMutableRawPointer?
+    /// The number of bytes written.
+    public private(set) var count = 0
+    private var capacity = 0
+
+    init() {}
+
+    deinit { free(base) }
+
+    func append(_ bytes: UnsafeRawPointer, count length: Int) {
+        if count + length > capacity {
+            capacity = max(count + length, capacity * 2, 1 << 16)
+            guard let grown = realloc(base, capacity) else { fatalError("out of memory for a PDF of \(capacity) bytes") }
+            base = grown
+        }
+        (base! + count).copyMemory(from: bytes, byteCount: length)
+        count += length
+    }
+
+    /// Calls `body` with the bytes; they are valid only during the call.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 }

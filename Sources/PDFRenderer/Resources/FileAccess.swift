@@ -14,3 +14,18 @@ func readBytes(of path: String) throws -> [UInt8] {
     }
     return [UInt8](data)
 }
+
+/// Writes `bytes` to `path`, replacing any file there.
+/// - Throws: `RenderError.unwritableFile` with the system's reason.
+func writeBytes(_ bytes: PDFBytes, to path: String) throws {
+    try bytes.withUnsafeBytes { buffer in
+        guard let file = fopen(path, "wb") else {
+            throw RenderError.unwritableFile(path: path, reason: String(cString: strerror(errno)))
+        }
+        let written = fwrite(buffer.baseAddress, 1, buffer.count, file)
+        let failure = written == buffer.count ? nil : String(cString: strerror(errno))
+        if fclose(file) != 0 || failure != nil {
+            throw RenderError.unwritableFile(path: path, reason: failure ?? String(cString: strerror(errno)))
+        }
+    }
+}
