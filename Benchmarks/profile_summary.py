@@ -16,15 +16,22 @@ import sys
 # (label, pattern matched against callgrind_annotate's function column)
 STAGES = [
     ("read the digest (DigestReader.read)", r"12DigestReaderAAO4read6folder"),
-    ("lay out (DigestLayout.layout)", r"6Layout06DigestA0O6layout_4spec"),
+    # Articles are composed on two threads; callgrind runs them one after the other, so how
+    # the work splits between the two rows changes from run to run: add them up.
+    ("lay out, first thread (DigestLayout.layout)", r"6Layout06DigestA0O6layout_4spec"),
+    ("lay out, second thread (ArticleFlows helper)", r"6Layout12ArticleFlowsC9runHelper"),
     ("… TextShaper.lines", r"11TextShaping0A6ShaperC5lines_5width5style"),
     ("… … Pango line layout (pango_layout_get_iter)", r"pango_layout_get_iter "),
     ("… … … HarfBuzz shaping (hb_shape_full)", r"hb_shape_full "),
     ("… … glyph runs from Pango's lines (TextShaper.glyphRun)", r"11TextShaping0A6ShaperC8glyphRun"),
-    ("write the PDF (PDFRenderer.writePDF)", r"11PDFRendererAAO8writePDF_2to"),
+    ("… hyphenation (Hyphenator.softHyphenatedText)", r"11TextShaping10HyphenatorC014softHyphenatedA0_5rules"),
+    ("draw the PDF with cairo (PDFRenderer.renderPDF; writePDF before)",
+     r"11PDFRendererAAO(9renderPDF_4name|8writePDF_2to)"),
     ("… cairo page output (cairo_show_page)", r"cairo_show_page "),
-    ("… … image compositing (pixman_image_composite32)", r"pixman_image_composite32 "),
-    ("… zlib compression (deflate)", r"deflate "),
+    ("… pictures scaled and re-encoded (ImageCache.recompressed)", r"11PDFRenderer10ImageCacheC12recompressed"),
+    ("finish the tagged PDF with qpdf (PDFFinishing.apply)", r"12PDFFinishingAAV5apply"),
+    ("… qpdf writing the file (qpdf_write)", r"qpdf_write "),
+    ("zlib compression, all stages (deflate)", r"deflate "),
 ]
 
 

@@ -7,7 +7,7 @@ enum AtomicFile {
     static func write(to path: String, _ produce: (String) throws -> Void) throws {
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try makeFolder(folder.path)
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
         pending.insert(temporary.path)
         defer { pending.remove(temporary.path) }
@@ -31,6 +31,20 @@ enum AtomicFile {
             let failure = written == data.count ? nil : WriteFailure.now
             if fclose(file) != 0 { throw WriteFailure.now }
             if let failure { throw failure }
+        }
+    }
+
+    /// Makes `path` and the folders above it, unless it is already a folder.
+    private static func makeFolder(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue { return }
+            throw WriteFailure(description: "'\(path)' is a file, not a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw WriteFailure(description: "cannot make the folder '\(path)'")
         }
     }
 
