@@ -76,6 +76,7 @@ extension QPDFDocument {
         let kids = qpdf_oh_get_key(handle, parent, "/K")
         // The kids as they were written: merging a piece below changes the arrays, not this list.
         let written = items(of: kids)
+        // A `/K` that is one element rather than an array is itself the one kid, released below.
         if written.count != 1 || written[0] != kids { qpdf_oh_release(handle, kids) }
         for kid in written {
             guard isElement(kid) else {

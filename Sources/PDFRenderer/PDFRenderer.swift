@@ -51,7 +51,7 @@ public enum PDFRenderer {
     /// Writes the whole document as a PDF at `path`, replacing any file there (see
     /// `renderPDF`). Nothing is written when drawing fails.
     /// - Returns: the structure elements written, for `PDFFinishing` to complete.
-    /// - Throws: what `renderPDF` throws, or `RenderError.cairo` when the file cannot be written.
+    /// - Throws: what `renderPDF` throws, or `RenderError.unwritableFile`.
     @discardableResult
     public static func writePDF(_ document: PagedDocument, to path: String,
                                 images: ImageOptions = .original) throws -> WrittenStructure {
