@@ -38,7 +38,7 @@ public enum PDFRenderer {
             surface.describe(document.metadata, date: date)
             let context = try CairoContext(surface: surface, path: name)
             let drawer = PageDrawer(context: context, target: .pdf, path: name,
-                                    images: ImageCache(budgets: images.pixelBudgets(in: document), options: images))
+                                    images: ImageCache(for: document, options: images))
             tagger = StructureTagger(tree: document.structure, pages: document.pages, context: context)
             drawer.tagger = tagger
             try drawPages(document.pages, with: drawer, on: surface)

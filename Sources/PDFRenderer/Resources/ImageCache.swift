@@ -31,9 +31,38 @@ final class ImageCache {
     private var drawings: [String: SVGDocument] = [:]
     private let budgets: [String: PixelSize]
     private let options: ImageOptions
+    /// The pictures re-encoded ahead, on a thread of their own.
+    private let encoding: PictureEncoding
 
-    init(budgets: [String: PixelSize] = [:], options: ImageOptions = .original) {
+    /// Images as their files are, none scaled or re-encoded (for PNG previews).
+    init() {
+        budgets = [:]; options = .original
+        encoding = PictureEncoding([])
+    }
+
+    /// The images of `document`, the pictures to re-encode already on their way.
+    init(for document: PagedDocument, options: ImageOptions) {
+        let budgets = options.pixelBudgets(in: document)
         self.budgets = budgets; self.options = options
+        var jobs: [PictureEncoding.Job] = [], seen = Set<String>()
+        for page in document.pages {
+            for case .image(let placed) in page.items where seen.insert(placed.path).inserted {
+                if let size = Self.reencodedSize(placed, budgets: budgets) {
+                    jobs.append(PictureEncoding.Job(path: placed.path, size: size, quality: options.jpegQuality))
+                }
+            }
+        }
+        encoding = PictureEncoding(jobs)
+    }
+
+    /// The size `placed` is re-encoded at, or nil when its file is embedded as it is: a
+    /// picture with more pixels than its largest placement needs is scaled down, and every
+    /// PNG is offered as JPEG too (see `PictureEncoding.encode`).
+    private static func reencodedSize(_ placed: PlacedImage, budgets: [String: PixelSize]) -> PixelSize? {
+        let native = PixelSize(width: placed.pixelWidth, height: placed.pixelHeight)
+        guard !placed.grayscale, placed.format != .svg, let budget = budgets[placed.path],
+              native.fitted(into: budget) != native || placed.format == .png else { return nil }
+        return native.fitted(into: budget)
     }
 
     /// The image at `placed.path`, loading it on first use.
@@ -42,10 +71,13 @@ final class ImageCache {
         let key = placed.grayscale ? placed.path + "\u{0}gray" : placed.path
         if let image = images[key] { return image }
         let image: LoadedImage
-        let native = PixelSize(width: placed.pixelWidth, height: placed.pixelHeight)
-        if !placed.grayscale, let budget = budgets[placed.path],
-           native.fitted(into: budget) != native || placed.format == .png {
-            image = try Self.recompressed(placed.path, to: native.fitted(into: budget), quality: options.jpegQuality)
+        if let size = Self.reencodedSize(placed, budgets: budgets) {
+            let encoded = try encoding.encoded(placed.path)
+                ?? PictureEncoding.encode(PictureEncoding.Job(path: placed.path, size: size, quality: options.jpegQuality))
+            image = switch encoded {
+            case .jpeg(let bytes): .jpeg(try Self.jpegSurface(bytes, path: placed.path))
+            case .png(let bytes): .pixels(try CairoSurface.png(bytes: bytes, path: placed.path))
+            }
         } else {
             image =
                 switch placed.format {
@@ -69,26 +101,6 @@ final class ImageCache {
         let drawing = try SVGDocument(path: placed.path)
         drawings[placed.path] = drawing
         return drawing
-    }
-
-    /// The picture at `path` at `size` pixels, as JPEG or PNG, whichever is smaller.
-    ///
-    /// A PNG that already fits comes through here too: a photograph saved as PNG is often
-    /// several times smaller as JPEG, while a chart of flat colours stays PNG.
-    private static func recompressed(_ path: String, to size: PixelSize, quality: Int) throws -> LoadedImage {
-        guard isReadableFile(path) else {
-            throw RenderError.unreadableFile(path: path, reason: "image file not found or not readable")
-        }
-        var picture = try Pixbuf(path: path)
-        if picture.width != size.width || picture.height != size.height {
-            picture = try picture.scaled(width: size.width, height: size.height, path: path)
-        }
-        let png = try picture.pngBytes(path: path)
-        if !picture.hasAlpha {
-            let jpeg = try picture.jpegBytes(quality: quality, path: path)
-            if jpeg.count < png.count { return .jpeg(try jpegSurface(jpeg, path: path)) }
-        }
-        return .pixels(try CairoSurface.png(bytes: png, path: path))
     }
 
     private static func loadPNG(_ path: String, gray: Bool) throws -> CairoSurface {
