@@ -1,5 +1,4 @@
 import DigestModel
-import DigestReader
 import Foundation
 import Testing
 
@@ -10,16 +9,9 @@ import Testing
     static let months = ["corpus", "example", "hard", "corpus in compact", "corpus in handout",
                          "corpus in large-print", "corpus in print-bw"]
 
-    func rendered(_ name: String) throws -> (RenderedDigest, Digest) {
-        let rendered = RenderedDigest.named(name)
-        try #require(rendered.build.status == 0, "gazette build failed: \(rendered.build.stderr)")
-        let digest = try #require(DigestReader.read(folder: rendered.folder).digest)
-        return (rendered, digest)
-    }
-
     @Test(arguments: months)
     func qpdfFindsNoDamage(month: String) throws {
-        let (rendered, _) = try rendered(month)
+        let (rendered, _) = try RenderedDigest.built(month)
         let check = try run(tool("qpdf"), ["--check", rendered.pdf])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("No syntax or stream encoding errors found"))
@@ -27,7 +19,7 @@ import Testing
 
     @Test(arguments: months)
     func everyArticleTitleIsInTheText(month: String) throws {
-        let (rendered, digest) = try rendered(month)
+        let (rendered, digest) = try RenderedDigest.built(month)
         let text = squeezed(try readPages(rendered.pdf).map(\.text).joined(separator: " "))
         for article in digest.articles {
             #expect(text.contains(squeezed(article.title)), "title of \(article.slug) not found")
@@ -36,7 +28,7 @@ import Testing
 
     @Test(arguments: months)
     func contentsNumbersAreThePagesWhereArticlesStart(month: String) throws {
-        let (rendered, digest) = try rendered(month)
+        let (rendered, digest) = try RenderedDigest.built(month)
         let pages = try readPages(rendered.pdf)
         let contentsPages = pages.enumerated().filter { $0.offset > 0 && $0.element.text.contains("CONTENTS") }.map(\.element)
         let contents = readContents(contentsPages)
@@ -57,7 +49,7 @@ import Testing
 
     @Test(arguments: months)
     func theOutlineLeadsToEveryArticlesFirstPage(month: String) throws {
-        let (rendered, digest) = try rendered(month)
+        let (rendered, digest) = try RenderedDigest.built(month)
         let json = try run(tool("qpdf"), ["--json", "--json-key=outlines", rendered.pdf])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         var entries: [String: Int] = [:]
@@ -77,7 +69,7 @@ import Testing
 
     @Test(arguments: months)
     func noWordLeavesThePageOrLiesOnAnother(month: String) throws {
-        let (rendered, _) = try rendered(month)
+        let (rendered, _) = try RenderedDigest.built(month)
         for (index, page) in try readPages(rendered.pdf).enumerated() {
             for word in page.words {
                 #expect(word.xMin >= -0.5 && word.yMin >= -0.5 && word.xMax <= page.width + 0.5 && word.yMax <= page.height + 0.5,
@@ -102,7 +94,7 @@ import Testing
 
     @Test(arguments: months)
     func everyFontIsEmbedded(month: String) throws {
-        let (rendered, _) = try rendered(month)
+        let (rendered, _) = try RenderedDigest.built(month)
         let fonts = try run(tool("pdffonts"), [rendered.pdf]).stdout.split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty)
         for line in fonts {
@@ -114,7 +106,7 @@ import Testing
 
     @Test(arguments: ["corpus", "example", "corpus in compact", "corpus in large-print"])
     func devanagariWordsCanBeFoundInTheText(month: String) throws {
-        let (rendered, digest) = try rendered(month)
+        let (rendered, digest) = try RenderedDigest.built(month)
         var sources = ""
         for article in digest.articles {
             sources += try String(contentsOfFile: article.location.file, encoding: .utf8) + "\n"
@@ -129,7 +121,7 @@ import Testing
 
     @Test(arguments: months)
     func aSecondBuildIsByteIdentical(month: String) throws {
-        let (rendered, _) = try rendered(month)
+        let (rendered, _) = try RenderedDigest.built(month)
         let again = try temporaryFolder() + "/again.pdf"
         let build = try run(gazette(), ["build", rendered.folder, "--output", again] + rendered.layoutArguments)
         #expect(build.status == 0)
@@ -144,7 +136,7 @@ import Testing
     /// Articles are composed on two threads by default; one thread must give the same bytes.
     @Test(arguments: months)
     func aBuildOnOneThreadIsByteIdenticalToOneOnTwo(month: String) throws {
-        let (rendered, _) = try rendered(month)
+        let (rendered, _) = try RenderedDigest.built(month)
         let serial = try temporaryFolder() + "/serial.pdf"
         let build = try run(gazette(), ["build", rendered.folder, "--output", serial] + rendered.layoutArguments,
                             environment: ["GAZETTE_THREADS": "1"])
@@ -158,7 +150,7 @@ import Testing
     /// However many highlights come first, the cover lists every section that has articles.
     @Test(arguments: ["corpus", "example", "hard"])
     func theCoverListsEverySection(month: String) throws {
-        let (rendered, digest) = try rendered(month)
+        let (rendered, digest) = try RenderedDigest.built(month)
         let cover = try run(tool("pdftotext"), ["-f", "1", "-l", "1", rendered.pdf, "-"]).stdout
         for section in digest.sections where !section.articles.isEmpty {
             #expect(cover.contains(section.name), "'\(section.name)' is not on the cover")
@@ -166,7 +158,7 @@ import Testing
     }
 
     @Test func metadataComesFromTheDigestAndTheEditionNotTheClock() throws {
-        let (rendered, digest) = try rendered("corpus")
+        let (rendered, digest) = try RenderedDigest.built("corpus")
         let info = try run(tool("pdfinfo"), ["-isodates", rendered.pdf]).stdout
         #expect(info.contains("Title:           \(digest.title) — \(digest.edition)"))
         #expect(info.contains("Author:          \(digest.publisher ?? "")"))
@@ -184,7 +176,7 @@ import Testing
     }
 
     @Test func externalAndInternalLinksAreClickable() throws {
-        let (rendered, _) = try rendered("corpus")
+        let (rendered, _) = try RenderedDigest.built("corpus")
         let json = try run(tool("qpdf"), ["--json", "--json-key=qpdf", rendered.pdf]).stdout
         #expect(json.contains("\"/URI\": \"u:https://www.un.org/en/about-us/un-charter/full-text\""))
         #expect(json.contains("\"/Dest\": \"u:article-russia-north-korea-pact\""))

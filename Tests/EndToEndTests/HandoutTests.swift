@@ -225,17 +225,4 @@ import Testing
         #expect(result.stderr.contains("error: unknown callout kind 'tip'"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
     }
-
-    /// True when a binary PPM (as pdftoppm writes it) has a pixel that is not gray.
-    private func hasColour(_ bytes: [UInt8]) -> Bool {
-        var newlines = 0, index = 0
-        while index < bytes.count, newlines < 3 { if bytes[index] == 10 { newlines += 1 }; index += 1 }
-        var i = index
-        while i + 2 < bytes.count {
-            let r = Int(bytes[i]), g = Int(bytes[i + 1]), b = Int(bytes[i + 2])
-            if abs(r - g) > 12 || abs(g - b) > 12 || abs(r - b) > 12 { return true }
-            i += 3
-        }
-        return false
-    }
 }

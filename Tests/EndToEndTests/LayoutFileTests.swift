@@ -63,18 +63,4 @@ import Testing
         let list = try run(tool("pdfimages"), ["-list", pdf]).stdout.split(separator: "\n").dropFirst(2)
         return Set(list.compactMap { Int($0.split(separator: " ").first ?? "") })
     }
-
-    /// True when a binary PPM (as pdftoppm writes it) has a pixel that is not grey.
-    private func hasColour(_ bytes: [UInt8]) -> Bool {
-        // Header: P6\nW H\n255\n
-        var newlines = 0, index = 0
-        while index < bytes.count, newlines < 3 { if bytes[index] == 10 { newlines += 1 }; index += 1 }
-        var i = index
-        while i + 2 < bytes.count {
-            let r = Int(bytes[i]), g = Int(bytes[i + 1]), b = Int(bytes[i + 2])
-            if abs(r - g) > 12 || abs(g - b) > 12 || abs(r - b) > 12 { return true }
-            i += 3
-        }
-        return false
-    }
 }

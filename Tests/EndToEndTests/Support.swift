@@ -1,3 +1,5 @@
+import DigestModel
+import DigestReader
 import Foundation
 import Testing
 
@@ -108,6 +110,14 @@ final class RenderedDigest: Sendable {
     static let largePrint = RenderedDigest(sharedCorpus, layout: "large-print")
     static let printBW = RenderedDigest(sharedCorpus, layout: "print-bw")
 
+    /// The month `named(name)`, required to have built, with its digest as the reader reads it.
+    static func built(_ name: String) throws -> (RenderedDigest, Digest) {
+        let rendered = named(name)
+        try #require(rendered.build.status == 0, "gazette build failed: \(rendered.build.stderr)")
+        let digest = try #require(DigestReader.read(folder: rendered.folder).digest)
+        return (rendered, digest)
+    }
+
     /// The month by the name tests use as their argument: a month, or the shared month in a layout.
     static func named(_ name: String) -> RenderedDigest {
         switch name {
@@ -120,4 +130,18 @@ final class RenderedDigest: Sendable {
         default: hard
         }
     }
+}
+
+/// True when a binary PPM (as pdftoppm writes it) has a pixel that is not gray.
+func hasColour(_ bytes: [UInt8]) -> Bool {
+    // Header: P6\nW H\n255\n
+    var newlines = 0, index = 0
+    while index < bytes.count, newlines < 3 { if bytes[index] == 10 { newlines += 1 }; index += 1 }
+    var i = index
+    while i + 2 < bytes.count {
+        let r = Int(bytes[i]), g = Int(bytes[i + 1]), b = Int(bytes[i + 2])
+        if abs(r - g) > 12 || abs(g - b) > 12 || abs(r - b) > 12 { return true }
+        i += 3
+    }
+    return false
 }

@@ -1,5 +1,4 @@
 import DigestModel
-import DigestReader
 import Foundation
 import Testing
 
@@ -8,16 +7,9 @@ import Testing
 @Suite(.serialized) struct TaggedPDFTests {
     static let months = ["corpus", "example", "corpus in handout"]
 
-    func rendered(_ name: String) throws -> (RenderedDigest, Digest) {
-        let rendered = RenderedDigest.named(name)
-        try #require(rendered.build.status == 0, "gazette build failed: \(rendered.build.stderr)")
-        let digest = try #require(DigestReader.read(folder: rendered.folder).digest)
-        return (rendered, digest)
-    }
-
     @Test(arguments: months)
     func theTreeHasEveryKindOfElement(month: String) throws {
-        let (rendered, _) = try rendered(month)
+        let (rendered, _) = try RenderedDigest.built(month)
         let info = try run(tool("pdfinfo"), [rendered.pdf]).stdout
         #expect(info.contains("Tagged:          yes"))
         let roles = Set(try run(tool("pdfinfo"), ["-struct", rendered.pdf]).stdout.split(separator: "\n").compactMap {
@@ -39,7 +31,7 @@ import Testing
 
     @Test(arguments: months)
     func everyFigureHasItsCaptionAsAlternativeText(month: String) throws {
-        let (rendered, digest) = try rendered(month)
+        let (rendered, digest) = try RenderedDigest.built(month)
         let json = try run(tool("qpdf"), ["--json", "--json-key=qpdf", rendered.pdf]).stdout
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let objects = ((root["qpdf"] as? [Any])?.last as? [String: Any]) ?? [:]
@@ -64,7 +56,7 @@ import Testing
     }
 
     @Test func anArticleInAnotherLanguageSaysSo() throws {
-        let (rendered, digest) = try rendered("corpus")
+        let (rendered, digest) = try RenderedDigest.built("corpus")
         let json = try run(tool("qpdf"), ["--json", "--json-key=qpdf", rendered.pdf]).stdout
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let objects = ((root["qpdf"] as? [Any])?.last as? [String: Any]) ?? [:]
@@ -81,7 +73,7 @@ import Testing
     /// end, a ligature), so each paragraph is found by the start of its text, in order.
     @Test(arguments: ["corpus", "example"])
     func articlesReadInTheOrderOfTheirMarkdown(month: String) throws {
-        let (rendered, digest) = try rendered(month)
+        let (rendered, digest) = try RenderedDigest.built(month)
         let tree = try run(tool("pdfinfo"), ["-struct-text", rendered.pdf]).stdout
         let fragments = tree.split(separator: "\n").compactMap { line -> String? in
             let text = line.trimmingCharacters(in: .whitespaces)
@@ -110,7 +102,7 @@ import Testing
     }
 
     @Test func pagesAreLabelledLikeTheirFolios() throws {
-        let (rendered, _) = try rendered("corpus")
+        let (rendered, _) = try RenderedDigest.built("corpus")
         let json = try run(tool("qpdf"), ["--json", "--json-key=pagelabels", rendered.pdf]).stdout
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let labels = (root["pagelabels"] as? [[String: Any]]) ?? []
