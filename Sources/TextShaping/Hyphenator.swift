@@ -51,13 +51,8 @@ public final class Hyphenator {
 
     /// URLs, mail addresses and paths: a hyphen inside one would change what a reader types.
     private static func isAddress(_ token: ArraySlice<UInt8>) -> Bool {
-        func contains(_ needle: String) -> Bool {
-            let needle = Array(needle.utf8)
-            guard token.count >= needle.count else { return false }
-            return token.indices.dropLast(needle.count - 1).contains { token[$0..<$0 + needle.count].elementsEqual(needle) }
-        }
-        return token.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\")
-            || $0 == UInt8(ascii: "_") } || contains("www.")
+        token.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\")
+            || $0 == UInt8(ascii: "_") } || token.contains("www.".utf8)
     }
 
     /// Appends `token` (text between whitespace), each of its words hyphenated.
