@@ -34,6 +34,8 @@ let package = Package(
                        providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
 
         // Plain Swift values shared by every stage.
         .target(name: "Diagnostics"),
@@ -57,9 +59,12 @@ let package = Package(
         .target(name: "PDFRenderer",
                 dependencies: ["PageModel", "Geometry", "CCairo", "CTurboJPEG", "CGdkPixbuf", "CRsvg"]),
         .target(name: "PDFFinishing", dependencies: ["Geometry", "CQPDF"]),
+        .target(name: "Import",
+                dependencies: ["DigestModel", "DigestReader", "Diagnostics", "CLibXML2",
+                               .product(name: "Yams", package: "Yams")]),
 
         .executableTarget(name: "gazette",
-                          dependencies: ["DigestReader", "DigestModel", "Layout", "PDFRenderer", "LayoutSpec", "Imposition",
+                          dependencies: ["DigestReader", "DigestModel", "Import", "Layout", "PDFRenderer", "LayoutSpec", "Imposition",
                                          "PageModel", "Geometry", "TextShaping", "Diagnostics", "PDFFinishing",
                                          .product(name: "Yams", package: "Yams"),
                                          .product(name: "ArgumentParser",
@@ -67,6 +72,8 @@ let package = Package(
 
         .testTarget(name: "DigestReaderTests", dependencies: ["DigestReader", "DigestModel"],
                     path: "Tests/DigestReaderTests", exclude: ["Fixtures"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "DigestModel", "DigestReader"],
+                    path: "Tests/ImportTests", exclude: ["Fixtures", "Expected"]),
         .testTarget(name: "LayoutTests",
                     dependencies: ["Layout", "TextShaping", "DigestReader", "PageModel", "LayoutSpec", "QRCode"],
                     path: "Tests/LayoutTests"),

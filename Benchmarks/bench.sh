@@ -17,6 +17,7 @@
 #   SCRATCH=.build      SwiftPM build folder for the release build
 #   REPORT=BENCHMARKS.md   where the generated section goes (REPORT= to write nothing)
 #   SKIP_BUILD=1        use the release binary already in SCRATCH
+#   IMPORT_POSTS=400    posts in the WordPress export whose import and build are timed
 #
 # Wall time on a shared machine is noisy: the report records the load average before and
 # after, and the CPU time of the memory runs, which other processes disturb much less.
@@ -99,6 +100,28 @@ for n in "${memory_sizes[@]}"; do
     fi
   done
 done
+# ---- import: a WordPress export of IMPORT_POSTS posts into a digest, then its build -----
+# The export is made by Benchmarks/make-wxr.py (deterministic); each run imports into a new
+# folder and builds it, and the import's share of the two is what the report quotes.
+import_posts="${IMPORT_POSTS:-400}"
+export_file="$out/wordpress-$import_posts.xml"
+"$py" "$root/Benchmarks/make-wxr.py" "$import_posts" "$export_file" > /dev/null
+imports="$out/import.tsv"
+: > "$imports"
+for run in $(seq "$runs"); do
+  folder="$out/imported-$import_posts"
+  rm -rf "$folder"
+  start=$EPOCHREALTIME
+  "$bin" import wordpress "$export_file" --month 2024-06 --into "$folder" --quiet > /dev/null
+  middle=$EPOCHREALTIME
+  "$bin" build "$folder" --output "$out/imported-$import_posts.pdf" --quiet
+  end=$EPOCHREALTIME
+  pages=$(pdfinfo "$out/imported-$import_posts.pdf" | awk '/^Pages:/ {print $2}')
+  printf '%s\t%s\t%s\t%s\t%s\n' "$import_posts" "$(awk -v a="$start" -v b="$middle" 'BEGIN {print b - a}')" \
+    "$(awk -v a="$middle" -v b="$end" 'BEGIN {print b - a}')" "$pages" "$(stat -c %s "$export_file")" >> "$imports"
+done
+awk -F'\t' '{print "import     " $1 " posts: import " $2 " s, build " $3 " s, " $4 " pages"}' "$imports"
+
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$meta"
 
 if [ -n "$report" ]; then

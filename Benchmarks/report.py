@@ -91,6 +91,18 @@ def load_memory(out: Path) -> dict[tuple[int, str], dict]:
     return rows
 
 
+def load_imports(out: Path) -> list[dict]:
+    path = out / "import.tsv"
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text().splitlines():
+        posts, import_s, build_s, pages, size = line.split("\t")
+        rows.append({"posts": int(posts), "import_s": float(import_s), "build_s": float(build_s),
+                     "pages": int(pages or 0), "bytes": int(size)})
+    return rows
+
+
 def load_meta(out: Path) -> dict[str, str]:
     path = out / "meta.env"
     return dict(l.split("=", 1) for l in path.read_text().splitlines() if "=" in l) if path.exists() else {}
@@ -166,6 +178,17 @@ def section(out: Path, binary: str, shared: Path) -> str:
                 row += " failed | |" if not m or m.get("failed") else f" {m['rss_mb']:.0f} | {m['cpu_s']:.2f} |"
             lines.append(row)
         lines.append("")
+
+    imports = load_imports(out)
+    if imports:
+        posts = imports[0]["posts"]
+        imp = statistics.median(r["import_s"] for r in imports)
+        build = statistics.median(r["build_s"] for r in imports)
+        lines += [f"Importing a WordPress export of {posts} posts ({imports[0]['bytes'] / 1e6:.1f} MB, made by "
+                  "`Benchmarks/make-wxr.py`) with `gazette import wordpress`, then building the digest it "
+                  f"wrote (median of {len(imports)} runs each):", "",
+                  "| posts | import: s | build: s | pages | import's share |", "|---:|---:|---:|---:|---:|",
+                  f"| {posts} | {imp:.2f} | {build:.2f} | {imports[0]['pages']} | {100 * imp / (imp + build):.0f} % |", ""]
 
     # The targets, on the largest size of this run.
     if "ours" in tools and sizes:

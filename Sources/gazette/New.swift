@@ -3,6 +3,7 @@ import Diagnostics
 import DigestModel
 import DigestReader
 import Foundation
+import Import
 import Yams
 
 /// `gazette new`: start a digest folder (the default), or add an article to one.
@@ -238,15 +239,7 @@ struct NewArticle: ParsableCommand {
     }
 
     /// `2024-06-19` as a date that exists; nil otherwise.
-    static func parse(_ text: String) -> CalendarDate? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= days[month - 1] ? CalendarDate(year: year, month: month, day: day) : nil
-    }
+    static func parse(_ text: String) -> CalendarDate? { CalendarDate(isoText: text) }
 }
 
 /// Creates `files`, turning a name that is taken into a message and exit 1.

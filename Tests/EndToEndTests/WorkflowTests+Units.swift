@@ -1,4 +1,5 @@
 import Diagnostics
+import DigestModel
 import Foundation
 import Testing
 @testable import gazette

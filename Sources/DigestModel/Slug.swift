@@ -7,12 +7,12 @@ import Foundation
 /// ASCII only, because the slug is also the article's anchor in the PDF and part of URLs a
 /// CMS may build; other scripts are transliterated first ("मानसून सत्र" → `manasuna-satra`),
 /// and accents dropped ("Zürich" → `zurich`).
-enum Slug {
+public enum Slug {
     /// Long titles are cut at a hyphen before this many characters.
-    static let maximumLength = 60
+    public static let maximumLength = 60
 
     /// The slug of `title`; empty when nothing in it can be spelt in ASCII.
-    static func make(from title: String) -> String {
+    public static func make(from title: String) -> String {
         let latin = title.applyingTransform(.toLatin, reverse: false) ?? title
         let plain = latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
@@ -33,7 +33,7 @@ enum Slug {
     }
 
     /// Whether `text` is a usable slug as given with `--slug`: the same characters as `make`.
-    static func isValid(_ text: String) -> Bool {
+    public static func isValid(_ text: String) -> Bool {
         !text.isEmpty && !text.hasPrefix("-") && !text.hasSuffix("-")
             && text.unicodeScalars.allSatisfy { ($0.isASCII && CharacterSet.alphanumerics.contains($0)) || $0 == "-" }
     }
