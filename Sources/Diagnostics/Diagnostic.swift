@@ -55,6 +55,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         let tail = hint.map { "; \($0)" } ?? ""
         return "\(place)\(severity.rawValue): \(message)\(tail)"
     }
+
+    /// This warning as an error, for `--strict`: the same place and message.
+    public var asError: Diagnostic {
+        guard severity == .warning else { return self }
+        return Diagnostic(.error, message, at: location, hint: (hint.map { $0 + "; " } ?? "") + "an error because of --strict")
+    }
 }
 
 /// Thrown when a stage found errors in the input: carries every diagnostic of the run.

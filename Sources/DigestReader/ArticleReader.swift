@@ -29,7 +29,7 @@ struct ArticleReader {
         case .rejected(let diagnostic): return Reading(article: nil, diagnostics: [diagnostic])
         }
         let start = SourceLocation(file: file, line: 1, column: 1)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = source.repairs
 
         // Front matter: from a first line `---` to the next `---` line.
         var bodyStart = 0

@@ -67,7 +67,7 @@ public enum DigestReader {
         switch SourceText.decode(bytes, file: file) {
         case .text(let text):
             let (settings, problems) = DigestSettings.read(text, folder: folder)
-            diagnostics += problems
+            diagnostics += text.repairs + problems
             return settings
         case .rejected(let diagnostic):
             diagnostics.append(diagnostic)

@@ -90,8 +90,11 @@ public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `site-export.xml:120: warning: …`, as compilers print it.
-    public var description: String {
-        line > 0 ? "\(file):\(line): warning: \(message)" : "\(file): warning: \(message)"
+    public var description: String { described(as: "warning") }
+
+    /// The same line as an error, for `--strict`.
+    public func described(as severity: String) -> String {
+        line > 0 ? "\(file):\(line): \(severity): \(message)" : "\(file): \(severity): \(message)"
     }
 }
 

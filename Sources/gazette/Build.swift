@@ -44,7 +44,7 @@ struct Build: ParsableCommand {
         let console = Console(verbosity: messages.verbosity)
         let resources = try Resources.locate()
         console.detail("resources from \(resources.home)")
-        let pipeline = Pipeline(resources: resources, layout: layout)
+        let pipeline = Pipeline(resources: resources, layout: layout, strict: messages.strict)
         if watch {
             DigestWatch(folder: digest, outputPath: outputPath, pipeline: pipeline, console: console).run()
         }

@@ -35,7 +35,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let console = Console(verbosity: format == .json ? .quiet : messages.verbosity)
-        let pipeline = Pipeline(resources: try Resources.locate(), layout: layout)
+        let pipeline = Pipeline(resources: try Resources.locate(), layout: layout, strict: messages.strict)
         Interruption.handle(console: console, exitCode: 130)
         console.progress.start("reading \(digest)")
         defer { console.clearProgress() }

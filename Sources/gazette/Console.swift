@@ -10,6 +10,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Also print how long each phase took and where fonts and layouts come from.")
     var verbose = false
 
+    @Flag(help: "Treat every warning as an error: exit 1 and write nothing (for publishing pipelines).")
+    var strict = false
+
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together; choose one") }
     }

@@ -115,7 +115,7 @@ struct Handout: ParsableCommand {
         let console = Console(verbosity: messages.verbosity)
         var options = layout
         if options.layout == nil { options.layout = "handout" }
-        let pipeline = Pipeline(resources: try Resources.locate(), layout: options)
+        let pipeline = Pipeline(resources: try Resources.locate(), layout: options, strict: messages.strict)
         Interruption.handle(console: console, exitCode: 130)
         console.progress.start("reading \(digest)")
         defer { console.clearProgress() }
@@ -137,19 +137,30 @@ struct Handout: ParsableCommand {
         let jobs: [(articles: [Article], path: String)] = perArticle.map { folder in
             chosen.map { ([$0], folder + "/" + $0.slug + ".pdf") }
         } ?? [(chosen, outputPath)]
+        // Every handout is laid out before any is written, so that `--strict` writes none
+        // when one of them has a warning.
+        var laidOut: [(path: String, result: HandoutResult)] = []
         for (index, job) in jobs.enumerated() {
             console.progress.update("laying out \(job.articles.count == 1 ? job.articles[0].slug : plural(job.articles.count, "article"))",
                                     fraction: 0.1 + 0.9 * Double(index) / Double(jobs.count))
             let result = HandoutLayout.layout(job.articles, of: ready.digest, spec: ready.spec, shaper: ready.shaper,
                                               hyphenator: ready.hyphenator, answers: answers,
                                               creationDate: reproducibleDate())
-            diagnostics += result.warnings
-            try press.write(result.document, to: job.path)
-            written.append(job.path)
+            diagnostics += pipeline.strictly(result.warnings)
+            laidOut.append((job.path, result))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            console.clearProgress()
+            console.report(diagnostics)
+            throw ExitStatus.inputError
+        }
+        for (path, result) in laidOut {
+            try press.write(result.document, to: path)
+            written.append(path)
             if let key = result.answers {
-                let path = Self.answersPath(for: job.path)
-                try press.write(key, to: path)
-                written.append(path)
+                let answersPath = Self.answersPath(for: path)
+                try press.write(key, to: answersPath)
+                written.append(answersPath)
             }
         }
         console.clearProgress()

@@ -38,6 +38,9 @@ struct ImportTarget: ParsableArguments {
     @Flag(name: [.short, .long], help: "Print only errors.")
     var quiet = false
 
+    @Flag(help: "Treat every warning as an error: exit 1 and write nothing (for publishing pipelines).")
+    var strict = false
+
     var folder: String { NewDigest.trimmed(into) }
 
     /// The rules to import with. - Throws: exit 1 after printing what is wrong with the file.

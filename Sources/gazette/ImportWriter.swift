@@ -36,6 +36,13 @@ struct ImportWriter {
 
     func write(_ articles: [ImportedArticle], settings: Scaffold.Settings, warnings: [ImportWarning], summary: String?) throws {
         let say = { (line: String) in if !target.quiet { print(line) } }
+        if target.strict && !warnings.isEmpty {
+            for warning in warnings {
+                FileHandle.standardError.write(warning.described(as: "error") + "\n")
+            }
+            FileHandle.standardError.write("gazette: error: \(plural(warnings.count, "warning")) with --strict; nothing was written\n")
+            throw ExitStatus.inputError
+        }
         if !target.quiet {
             for warning in warnings { FileHandle.standardError.write(warning.description + "\n") }
         }

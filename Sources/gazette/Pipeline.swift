@@ -11,6 +11,8 @@ import TextShaping
 struct Pipeline {
     var resources: Resources
     var layout: LayoutOptions
+    /// `--strict`: every warning is an error, so nothing is laid out or written.
+    var strict = false
 
     /// What a build produced.
     struct Outcome {
@@ -54,15 +56,23 @@ struct Pipeline {
         console?.progress.update("reading \(plural(Self.articleFileCount(folder), "article"))", fraction: Share.reading)
         let reading = DigestReader.read(folder: folder)
         console?.detail("read \(folder) in \(seconds(since: started))")
-        guard let digest = reading.digest, !reading.diagnostics.contains(where: { $0.severity == .error }) else {
-            return Prepared(diagnostics: reading.diagnostics)
+        let read = strictly(reading.diagnostics)
+        guard let digest = reading.digest, !read.contains(where: { $0.severity == .error }) else {
+            return Prepared(diagnostics: read)
         }
         let shaper = try TextShaper(fontDirectory: resources.fonts)
         let (spec, layoutDiagnostics) = layout.resolve(for: digest, resources: resources, families: shaper.families())
-        guard let spec else { return Prepared(diagnostics: reading.diagnostics + layoutDiagnostics, digest: digest) }
+        guard let spec else { return Prepared(diagnostics: read + strictly(layoutDiagnostics), digest: digest) }
         let (hyphenator, hyphenation) = hyphenator(for: spec)
-        return Prepared(diagnostics: reading.diagnostics + layoutDiagnostics + hyphenation, digest: digest,
+        let diagnostics = read + strictly(layoutDiagnostics + hyphenation)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return Prepared(diagnostics: diagnostics, digest: digest) }
+        return Prepared(diagnostics: diagnostics, digest: digest,
                         ready: Ready(digest: digest, spec: spec, shaper: shaper, hyphenator: hyphenator))
+    }
+
+    /// The diagnostics as `--strict` has them: warnings become errors.
+    func strictly(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        strict ? diagnostics.map(\.asError) : diagnostics
     }
 
     /// Reads and lays out `folder`. Never throws for problems in the input: they are diagnostics.
@@ -78,6 +88,9 @@ struct Pipeline {
                                          helper: helperShaper(hyphenates: ready.hyphenator != nil),
                                          creationDate: reproducibleDate())
         console?.detail("laid out \(plural(result.document.pages.count, "page")) in \(seconds(since: started)) (fonts from \(resources.fonts))")
+        if strict && !result.warnings.isEmpty {
+            return Outcome(diagnostics: prepared.diagnostics + strictly(result.warnings), result: nil, digest: ready.digest)
+        }
         return Outcome(diagnostics: prepared.diagnostics + result.warnings, result: result, digest: ready.digest,
                        spec: ready.spec)
     }

@@ -58,7 +58,7 @@ struct Preview: ParsableCommand {
     func run() throws {
         let started = Date()
         let console = Console(verbosity: messages.verbosity)
-        let pipeline = Pipeline(resources: try Resources.locate(), layout: layout)
+        let pipeline = Pipeline(resources: try Resources.locate(), layout: layout, strict: messages.strict)
         Interruption.handle(console: console, exitCode: 130)
         console.progress.start("reading \(digest)")
         defer { console.clearProgress() }

@@ -124,7 +124,7 @@ import Diagnostics
     @Test func quizInsideAListKeepsColumns() {
         let result = read("- item\n\n  ```quiz\n  Q: Which?\n  - [x] This\n  - [x] That\n  ```\n")
         #expect(result.diagnostics == [
-            "t.md:11:3: error: question has 2 ticked options; tick exactly one option with '[x]', the others '[ ]'",
+            "t.md:11:3: warning: question has 2 ticked options; the question is left out of the article, the practice questions and the answer key; tick exactly one option with '[x]', the others '[ ]'",
         ])
     }
 

@@ -97,14 +97,16 @@ import DigestReader
         ])
     }
 
+    static let leftOut = "the question is left out of the article, the practice questions and the answer key"
+
     @Test func quizProblems() {
         let file = Paths.fixture("bad-body") + "/articles/quiz.md"
         #expect(diagnostics(of: Paths.fixture("bad-body")).filter { $0.hasPrefix(file) } == [
-            "\(file):8:1: error: question has no options; "
+            "\(file):8:1: warning: question has no options; \(Self.leftOut); "
                 + "add options as '- [ ] text' lines and tick the right one as '- [x] text'",
-            "\(file):11:1: error: question has no ticked option; mark the right answer as '- [x] text'",
-            "\(file):18:1: error: question has 2 ticked options; tick exactly one option with '[x]', the others '[ ]'",
-            "\(file):20:1: error: unexpected line '- [ ] An option without a question' in quiz; \(Self.quizShape)",
+            "\(file):11:1: warning: question has no ticked option; \(Self.leftOut); mark the right answer as '- [x] text'",
+            "\(file):18:1: warning: question has 2 ticked options; \(Self.leftOut); tick exactly one option with '[x]', the others '[ ]'",
+            "\(file):20:1: warning: options without a 'Q:' line; \(Self.leftOut); write the question above them as 'Q: …'",
             "\(file):21:1: error: unexpected line 'This line is not part of any question.' in quiz; \(Self.quizShape)",
         ])
     }
@@ -151,7 +153,7 @@ import DigestReader
             "\(file):8:5: error: unknown callout kind 'tip'; \(Self.unknownCallout)",
             "\(file):11:1: error: image 'images/gone.png' not found; looked for "
                 + "'\(folder)/articles/images/gone.png' and '\(folder)/images/gone.png'",
-            "\(file):14:1: error: question has no options; "
+            "\(file):14:1: warning: question has no options; \(Self.leftOut); "
                 + "add options as '- [ ] text' lines and tick the right one as '- [x] text'",
         ])
     }

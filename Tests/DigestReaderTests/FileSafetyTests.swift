@@ -15,13 +15,28 @@ import DigestReader
          "7:3: error: invalid UTF-8 byte 0xE0; save the file as UTF-8 text"),
         ("NUL", Array("Zürich".utf8) + [0x00] + Array("\n".utf8),
          "7:7: error: NUL character in text; the file must be plain UTF-8 text; remove the NUL byte"),
-        ("bell", Array("Bell \u{07} rings\n".utf8),
-         "7:6: error: control character U+0007 in text; remove it or replace it with a space"),
-        ("escape", Array("\tcolour \u{1B}[31m\n".utf8),
-         "7:9: error: control character U+001B in text; remove it or replace it with a space"),
-        ("C1 control", Array("next \u{85}line\n".utf8),
-         "7:6: error: control character U+0085 in text; remove it or replace it with a space"),
     ]
+
+    /// Control characters pasted from a terminal or a web page are removed, an ANSI escape
+    /// sequence as a whole, with one warning a line at the first of them.
+    @Test func controlCharactersAreRemovedWithAWarningALine() throws {
+        let digest = try TemporaryDigest()
+        defer { digest.cleanUp() }
+        let text = "---\ntitle: Bytes\ndate: 2024-06-10\nsection: National\n---\n\n"
+            + "Bell \u{07} rings, \tcolour \u{1B}[31mred\u{1B}[0m and DEL\u{7F}.\n\nnext \u{85}line\n"
+        try digest.write(Array(text.utf8), to: "articles/bytes.md")
+        let reading = DigestReader.read(folder: digest.folder)
+        let file = digest.folder + "/articles/bytes.md"
+        #expect(reading.diagnostics.map(\.description) == [
+            "\(file):7:6: warning: removed 4 control characters (the first U+0007), which print cannot show",
+            "\(file):9:6: warning: removed control character U+0085, which print cannot show",
+        ])
+        let blocks = try #require(reading.digest?.articles.first?.blocks)
+        #expect(blocks.map(\.content) == [
+            .paragraph([.text("Bell  rings, \tcolour red and DEL.")]),
+            .paragraph([.text("next line")]),
+        ])
+    }
 
     @Test(arguments: badBytes.indices)
     func badBytesAreReportedAtTheirPlaceAndNothingElse(_ index: Int) throws {

@@ -129,6 +129,14 @@ let seedPageText = repositoryRoot + "/../shared/seed/russia-north-korea.txt"
         #expect(july.stderr.contains("error: no published post to import in the dates asked for; its published posts are dated 2024-05-28 to 2024-06-30"))
         #expect(!FileManager.default.fileExists(atPath: scratch + "/out"))
 
+        // --strict: the export's warnings (a missing picture, an empty post) stop the import.
+        let strict = try run(gazette(), ["import", "wordpress", importFixtures + "/wordpress/site-export.xml", "--month", "2024-06",
+                                         "--into", scratch + "/out", "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains(": error: 'Placeholder: results to follow' has an empty body; it is not imported"))
+        #expect(strict.stderr.contains("with --strict; nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: scratch + "/out"))
+
         // A digest of the editor's own that lacks the section: nothing is written.
         let own = scratch + "/own"
         #expect(try run(gazette(), ["new", own, "--sections", "Economy"]).status == 0)

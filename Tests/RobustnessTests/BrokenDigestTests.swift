@@ -14,6 +14,8 @@ import Testing
         var line: Int?
         /// A part of the message that must follow `error: `.
         var message: String
+        /// A breakage Gazette repairs with a warning: an error only with `--strict`.
+        var repairable = false
         var apply: @Sendable (BrokenDigest) throws -> Void
 
         var testDescription: String { name }
@@ -74,7 +76,8 @@ import Testing
         Breakage(name: "NUL byte", file: "articles/sound.md", line: 7, message: "NUL character in text") { digest in
             try digest.replace("A paragraph of", with: "A paragraph\0 of", in: "articles/sound.md")
         },
-        Breakage(name: "control character", file: "articles/sound.md", line: 12, message: "control character U+001B in text") { digest in
+        Breakage(name: "control character", file: "articles/sound.md", line: 12,
+                 message: "removed control character U+001B, which print cannot show", repairable: true) { digest in
             try digest.replace("This is a callout.", with: "This is \u{1B}[1m a callout.", in: "articles/sound.md")
         },
         Breakage(name: "character reference to a noncharacter", file: "articles/other.md", line: 9,
@@ -86,14 +89,15 @@ import Testing
             try digest.replace("[!note]", with: "[!tip]", in: "articles/sound.md")
         },
         Breakage(name: "quiz without a right answer", file: "articles/sound.md", line: 15,
-                 message: "question has no ticked option") { digest in
+                 message: "question has no ticked option", repairable: true) { digest in
             try digest.replace("- [x] Right", with: "- [ ] Right", in: "articles/sound.md")
         },
         Breakage(name: "quiz with two right answers", file: "articles/sound.md", line: 17,
-                 message: "question has 2 ticked options") { digest in
+                 message: "question has 2 ticked options", repairable: true) { digest in
             try digest.replace("- [ ] Wrong", with: "- [x] Wrong", in: "articles/sound.md")
         },
-        Breakage(name: "quiz without options", file: "articles/sound.md", line: 15, message: "question has no options") { digest in
+        Breakage(name: "quiz without options", file: "articles/sound.md", line: 15, message: "question has no options",
+                 repairable: true) { digest in
             try digest.replace("- [ ] Wrong\n- [x] Right\n", with: "", in: "articles/sound.md")
         },
         // Pictures
@@ -174,7 +178,8 @@ import Testing
 
         // A fresh output path: nothing may appear there.
         let fresh = outputs + "/new/june.pdf"
-        let result = try run(gazette(), ["build", digest.folder, "--output", fresh], timeout: 60)
+        let strict = breakage.repairable ? ["--strict"] : []
+        let result = try run(gazette(), ["build", digest.folder, "--output", fresh] + strict, timeout: 60)
         #expect(!result.crashed, "gazette crashed or hung: \(result.stderr)")
         #expect(result.status == 1, "\(result.stderr)")
         let place = digest.path(breakage.file) + (breakage.line.map { ":\($0):" } ?? ":")
@@ -187,15 +192,36 @@ import Testing
         let existing = outputs + "/june.pdf"
         let previous = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         try previous.write(to: URL(fileURLWithPath: existing))
-        let again = try run(gazette(), ["build", digest.folder, "--output", existing], timeout: 60)
+        let again = try run(gazette(), ["build", digest.folder, "--output", existing] + strict, timeout: 60)
         #expect(again.status == 1)
         #expect(contents(existing) == previous)
         #expect(try FileManager.default.contentsOfDirectory(atPath: outputs).sorted() == ["june.pdf"])
 
         // `check` agrees.
-        let check = try run(gazette(), ["check", digest.folder], timeout: 60)
+        let check = try run(gazette(), ["check", digest.folder] + strict, timeout: 60)
         #expect(check.status == 1)
         #expect(check.stderr.contains("error: \(breakage.message)"))
+    }
+
+    /// Without `--strict`, what can be repaired safely is: the month builds, with a warning
+    /// at the same line, and the repaired part is left out of the PDF.
+    @Test(arguments: breakages.filter(\.repairable))
+    func repairableBreakageBuildsWithAWarningAtItsLine(_ breakage: Breakage) throws {
+        let digest = try BrokenDigest()
+        defer { digest.cleanUp() }
+        try breakage.apply(digest)
+        let output = try temporaryFolder() + "/june.pdf"
+        let result = try run(gazette(), ["build", digest.folder, "--output", output], timeout: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let place = digest.path(breakage.file) + (breakage.line.map { ":\($0):" } ?? ":")
+        #expect(result.stderr.split(separator: "\n").contains { $0.hasPrefix(place) && $0.contains("warning: \(breakage.message)") },
+                "expected '\(place) … warning: \(breakage.message)' in:\n\(result.stderr)")
+        let text = try run("/usr/bin/pdftotext", [output, "-"], timeout: 60).stdout
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\u{0C}" }, "no control character in the PDF's text")
+        #expect(!text.contains("[1m"))
+        if breakage.message.hasPrefix("question") {
+            #expect(!text.contains("Answer Key") || !text.contains("Right"), "the broken question is not in the answer key")
+        }
     }
 }
 

@@ -19,6 +19,7 @@ extension BodyReader {
         var questions: [QuizQuestion] = []
         var draft: Draft?
         var failed = false
+        var orphaned = false
         var previousLine = node.line
 
         for line in fencedLines(of: node, literal: literal) {
@@ -29,6 +30,7 @@ extension BodyReader {
             }
             previousLine = line.line
             let text = line.text
+            if optionMarker(text) == nil { orphaned = false }
 
             if text.hasPrefix("Q:") {
                 if let finished = draft {
@@ -43,7 +45,17 @@ extension BodyReader {
                 draft = Draft(prompt: inlineMarkdown(body, line: line.line, character: line.character + offset),
                               place: location(of: line))
             } else if let ticked = optionMarker(text) {
-                guard draft != nil, draft?.explanation == nil else { failed = true; strayLine(line); continue }
+                if draft == nil {
+                    // Options with no question: left out, once for the run of them.
+                    if !orphaned {
+                        report(.warning("options without a 'Q:' line; \(Self.leftOut)", at: location(of: line),
+                                        hint: "write the question above them as 'Q: …'"))
+                    }
+                    orphaned = true
+                    failed = true
+                    continue
+                }
+                guard draft?.explanation == nil else { failed = true; strayLine(line); continue }
                 let (body, offset) = afterMarker(text, length: 5)
                 if body.isEmpty {
                     failed = true
@@ -82,21 +94,26 @@ extension BodyReader {
                 + "then an optional 'Explanation: ' line; separate questions with a blank line"))
     }
 
-    /// Checks a question's options: at least one, exactly one ticked.
+    /// What happens to a question that cannot be printed with exactly one right answer.
+    static let leftOut = "the question is left out of the article, the practice questions and the answer key"
+
+    /// Checks a question's options: at least one, exactly one ticked. A question that fails
+    /// is left out with a warning (an error with `--strict`): it must never print with a
+    /// missing or a double answer, and it must not stop the rest of the month.
     private mutating func finish(_ draft: Draft) -> QuizQuestion? {
         guard !draft.options.isEmpty else {
-            report(.error("question has no options", at: draft.place,
+            report(.warning("question has no options; \(Self.leftOut)", at: draft.place,
                           hint: "add options as '- [ ] text' lines and tick the right one as '- [x] text'"))
             return nil
         }
         let ticked = draft.options.indices.filter { draft.options[$0].ticked }
         guard let answer = ticked.first else {
-            report(.error("question has no ticked option", at: draft.place,
+            report(.warning("question has no ticked option; \(Self.leftOut)", at: draft.place,
                           hint: "mark the right answer as '- [x] text'"))
             return nil
         }
         guard ticked.count == 1 else {
-            report(.error("question has \(ticked.count) ticked options",
+            report(.warning("question has \(ticked.count) ticked options; \(Self.leftOut)",
                           at: draft.options[ticked[1]].place,
                           hint: "tick exactly one option with '[x]', the others '[ ]'"))
             return nil

@@ -3,7 +3,8 @@ import Diagnostics
 /// The text of one input file, checked to be clean UTF-8 and split into lines.
 ///
 /// Decoding is the only place raw bytes are looked at: later stages may assume valid UTF-8,
-/// no NUL, no control characters besides tab, no noncharacters (see `ForbiddenCharacter`),
+/// no NUL, no control characters besides tab (others are removed here, with a warning a
+/// line: they come from pasting, and leaving them out is safe), no noncharacters (see `ForbiddenCharacter`),
 /// and `\n` line ends (CRLF and lone CR are
 /// normalised, a leading byte order mark is dropped). Line `n` of `lines` is line `n + 1` of
 /// the real file, so positions computed here point into the file the user edits.
@@ -12,6 +13,8 @@ struct SourceText: Sendable {
     var file: String
     /// Every line without its line end.
     var lines: [String]
+    /// Warnings for what decoding repaired: control characters removed, one a line.
+    var repairs: [Diagnostic] = []
 
     /// A decoded text, or why the bytes were refused.
     enum Decoding {
@@ -37,10 +40,46 @@ struct SourceText: Sendable {
         var lines: [String] = []
         var lineStart = index
         var line = 1, column = 1
+        var repairs: [Diagnostic] = []
+        // A line that lost control characters is rebuilt from the bytes around them.
+        var repaired: [UInt8]?
+        var keptFrom = index
+        var removed: (count: Int, first: Unicode.Scalar, column: Int)?
 
         func endLine() {
-            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self))
+            if var kept = repaired {
+                kept += UnsafeBufferPointer(rebasing: bytes[keptFrom..<index])
+                lines.append(String(decoding: kept, as: UTF8.self))
+            } else {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self))
+            }
+            if let removed {
+                let what = removed.count == 1 ? "control character \(ForbiddenCharacter.codePoint(removed.first))"
+                    : "\(removed.count) control characters (the first \(ForbiddenCharacter.codePoint(removed.first)))"
+                repairs.append(.warning("removed \(what), which print cannot show",
+                                        at: SourceLocation(file: file, line: line, column: removed.column)))
+            }
+            repaired = nil; removed = nil
             line += 1; column = 1
+        }
+        /// Leaves out the `length` bytes at `index` (a control character, or a whole ANSI
+        /// escape sequence such as ESC [ 3 1 m pasted from a terminal).
+        func remove(_ scalar: Unicode.Scalar, length: Int) {
+            if repaired == nil { repaired = Array(UnsafeBufferPointer(rebasing: bytes[lineStart..<index])) } else {
+                repaired! += UnsafeBufferPointer(rebasing: bytes[keptFrom..<index])
+            }
+            var skip = length, characters = 1
+            if scalar == "\u{1B}", index + 1 < end, bytes[index + 1] == UInt8(ascii: "[") {
+                skip = 2
+                while index + skip < end, !(0x40...0x7E).contains(bytes[index + skip]), bytes[index + skip] != 0x0A {
+                    skip += 1
+                }
+                if index + skip < end, bytes[index + skip] != 0x0A { skip += 1 }
+                characters = skip  // all ASCII
+            }
+            removed = ((removed?.count ?? 0) + 1, removed?.first ?? scalar, removed?.column ?? column)
+            index += skip; column += characters
+            keptFrom = index
         }
         func rejected(_ message: String, hint: String) -> Decoding {
             .rejected(.error(message, at: SourceLocation(file: file, line: line, column: column), hint: hint))
@@ -56,7 +95,7 @@ struct SourceText: Sendable {
                 // CRLF and a lone CR end a line as LF does.
                 endLine()
                 index += byte == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1
-                lineStart = index
+                lineStart = index; keptFrom = index
                 continue
             }
             let scalar: Unicode.Scalar, length: Int
@@ -74,6 +113,11 @@ struct SourceText: Sendable {
                 return rejected("NUL character in text",
                                 hint: "the file must be plain UTF-8 text; remove the NUL byte")
             }
+            if ForbiddenCharacter.isControl(scalar.value) {
+                // Pasted from a terminal or a web page: safe to leave out (see the README).
+                remove(scalar, length: length)
+                continue
+            }
             if let problem = ForbiddenCharacter.problem(scalar) {
                 return rejected("\(problem) in text",
                                 hint: ForbiddenCharacter.isNoncharacter(scalar.value)
@@ -82,8 +126,8 @@ struct SourceText: Sendable {
             }
             index += length; column += 1
         }
-        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self))
-        return .text(SourceText(file: file, lines: lines))
+        endLine()
+        return .text(SourceText(file: file, lines: lines, repairs: repairs))
     }
 }
 
