@@ -14,6 +14,9 @@ extension TextShaper {
     private static let spaceStretch = 0.5, spaceShrink = 0.45
     /// Cost of breaking at a hyphen, one the patterns found or one in the text.
     private static let hyphenCost = 50.0
+    /// Cost of breaking inside a web or mail address, after `/` or before `-`: no hyphen is
+    /// shown (one would change what the reader types), so a little dearer than a space.
+    private static let addressBreakCost = 30.0
 
     /// Lines of `width` Pango units, or nil when a line cannot be fitted without running past
     /// the edge (a word longer than the line): first-fit then breaks inside the word.
@@ -42,11 +45,33 @@ extension TextShaper {
             let isLast = index == solution.breaks.count - 1
                 || { if case .penalty(_, let cost, _) = pieces[end].item { cost <= TotalFit.forced } else { false } }()
             let spaces = content.filter { if case .glue = $0.item { $0.bytes.upperBound <= last } else { false } }
+            // A line the breaker could only make by stretching past its tolerance because of a
+            // long run that cannot break (an address, a long word beside it) is set ragged
+            // rather than with gaps of an em; other loose lines stay justified.
+            let ragged = isLast || solution.ratios[index] > TotalFit.Parameters().tolerance
+                && nearLongRun(pieces, line: start..<end, width: Double(width))
             lines.append(cutLine(paragraph, bytes: first..<last, hyphenated: hyphenated,
-                                 justifyTo: isLast ? nil : width, columnWidth: width, spaces: spaces,
+                                 justifyTo: ragged ? nil : width, columnWidth: width, spaces: spaces,
                                  spans: spans, spanStarts: spanStarts))
         }
         return lines
+    }
+
+    /// Whether the line `range` of `pieces` holds, ends at, or is followed by a run that
+    /// cannot break well: a box wider than half the line, or a break inside an address.
+    private func nearLongRun(_ pieces: [BreakPiece], line range: Range<Int>, width: Double) -> Bool {
+        func isLong(_ piece: BreakPiece) -> Bool {
+            switch piece.item {
+            case .box(let boxWidth): return boxWidth > width / 2
+            case .penalty(_, let cost, _): return cost == Self.addressBreakCost
+            default: return false
+            }
+        }
+        if pieces[range].contains(where: isLong) { return true }
+        if range.upperBound < pieces.count, isLong(pieces[range.upperBound]) { return true }
+        if range.lowerBound > 0, isLong(pieces[range.lowerBound - 1]) { return true }
+        let next = pieces[min(range.upperBound + 1, pieces.count)...].first { if case .box = $0.item { true } else { false } }
+        return next.map(isLong) ?? false
     }
 
     /// An item for `TotalFit` and the bytes of the paragraph it stands for.
@@ -69,9 +94,11 @@ extension TextShaper {
             pieces.append(BreakPiece(item: .glue(width: 0, stretch: TotalFit.fill, shrink: 0), bytes: byte..<byte))
             pieces.append(BreakPiece(item: .penalty(width: 0, cost: TotalFit.forced, flagged: false), bytes: byte..<byte))
         }
+        let address = paragraph.addressBreaks()
         var segmentStart = 0
-        for position in 1...max(characters, 1) where position == characters
-            || (attributes[position].is_line_break != 0 && paragraph.isClusterStart[paragraph.characterBytes[position]]) {
+        for position in 1...max(characters, 1) where position == characters || address.extra.contains(position)
+            || (attributes[position].is_line_break != 0 && paragraph.isClusterStart[paragraph.characterBytes[position]]
+                && !address.suppressed.contains(position)) {
             // Characters segmentStart..<position: a word, then the spaces after it.
             var wordEnd = position
             while wordEnd > segmentStart, attributes[wordEnd - 1].is_white != 0 { wordEnd -= 1 }
@@ -88,7 +115,9 @@ extension TextShaper {
             } else {
                 let last = paragraph.scalar(endingAt: wordBytes.upperBound)
                 let item: TotalFit.Item
-                switch last {
+                switch address.extra.contains(position) ? nil : last {
+                case nil:
+                    item = .penalty(width: 0, cost: Self.addressBreakCost, flagged: false)
                 case "\u{00AD}":
                     item = .penalty(width: Double(hyphenWidth(at: wordBytes.upperBound - 1, in: paragraph)),
                                     cost: Self.hyphenCost, flagged: true)
@@ -287,6 +316,56 @@ private struct ShapedParagraph {
         self.characterBytes = characterBytes
         var attributeCount: Int32 = 0
         logAttributes = pango_layout_get_log_attrs_readonly(layout, &attributeCount)
+    }
+
+    /// Where a web or mail address may break, as character positions (a break at `p` falls
+    /// between characters `p - 1` and `p`): after `/ ? & = # .` and before `-`, never at
+    /// either end of the address; and Pango's breaks after a `-` inside one, which would read
+    /// as a hyphenated word, suppressed.
+    func addressBreaks() -> (extra: Set<Int>, suppressed: Set<Int>) {
+        var extra: Set<Int> = [], suppressed: Set<Int> = []
+        let bytes = UnsafeRawBufferPointer(start: text, count: Int(length))
+        var start = 0
+        while start < bytes.count {
+            while start < bytes.count, Self.isSpace(bytes[start]) { start += 1 }
+            var end = start
+            while end < bytes.count, !Self.isSpace(bytes[end]) { end += 1 }
+            let token = bytes[start..<end]
+            if Self.isAddress(token) {
+                // Not inside `https://`: the first break comes after the host's first letter.
+                let word = String(decoding: token, as: UTF8.self)
+                let scheme = word.range(of: "://").map { start + word.utf8.distance(from: word.startIndex, to: $0.upperBound) } ?? start
+                var character = characterIndex(ofByte: start)
+                for offset in start..<end {
+                    let byte = bytes[offset]
+                    guard byte & 0xC0 != 0x80 else { continue }  // inside a multi-byte character
+                    defer { character += 1 }
+                    guard offset > scheme, offset < end - 1 else { continue }
+                    if "/?&=#.".utf8.contains(byte) { extra.insert(character + 1) }
+                    if byte == UInt8(ascii: "-") { extra.insert(character); suppressed.insert(character + 1) }
+                }
+                extra.remove(characterIndex(ofByte: end))
+            }
+            start = end
+        }
+        return (extra.subtracting(suppressed), suppressed)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// A token that is a web or mail address: `https://…`, `www.…`, `name@host`.
+    private static func isAddress(_ token: Slice<UnsafeRawBufferPointer>) -> Bool {
+        let text = String(decoding: token, as: UTF8.self)
+        return text.contains("://") || text.hasPrefix("www.") || (text.contains("@") && text.contains("."))
+    }
+
+    private func characterIndex(ofByte byte: Int) -> Int {
+        var low = 0, high = characterBytes.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if characterBytes[middle] < byte { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The character that ends at byte `end`.
