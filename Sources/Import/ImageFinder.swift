@@ -70,6 +70,15 @@ final class ImageFinder {
         return nil
     }
 
+    /// `articles`, each given the copies its body refers to.
+    func attach(to articles: [ImportedArticle]) -> [ImportedArticle] {
+        articles.map { article in
+            var article = article
+            article.images = copies.filter { article.body.contains("](\($0.to))") }
+            return article
+        }
+    }
+
     func warn(_ message: String, file: String, line: Int) {
         warnings.append(ImportWarning(file: file, line: line, message: message))
     }

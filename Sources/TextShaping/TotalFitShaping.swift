@@ -353,10 +353,18 @@ private struct ShapedParagraph {
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
-    /// A token that is a web or mail address: `https://…`, `www.…`, `name@host`.
+    /// A token that is a web or mail address: `https://…`, `www.…`, `name@host`. Every
+    /// word of every paragraph passes here, so the bytes are read as they are.
     private static func isAddress(_ token: Slice<UnsafeRawBufferPointer>) -> Bool {
-        let text = String(decoding: token, as: UTF8.self)
-        return text.contains("://") || text.hasPrefix("www.") || (text.contains("@") && text.contains("."))
+        if token.starts(with: "www.".utf8) { return true }
+        let at = UInt8(ascii: "@"), dot = UInt8(ascii: "."), colon = UInt8(ascii: ":"), slash = UInt8(ascii: "/")
+        if token.contains(at) && token.contains(dot) { return true }
+        guard var index = token.firstIndex(of: colon) else { return false }
+        while index + 2 < token.endIndex {
+            if token[index] == colon, token[index + 1] == slash, token[index + 2] == slash { return true }
+            index += 1
+        }
+        return false
     }
 
     private func characterIndex(ofByte byte: Int) -> Int {

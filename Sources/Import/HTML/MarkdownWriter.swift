@@ -266,37 +266,29 @@ struct MarkdownWriter {
         if element.first(where: { $0.name == "table" }) != nil {
             return element.descendants { $0.name == "td" || $0.name == "th" }.flatMap { blocks(of: $0.children) }
         }
+        // Rows in document order, through thead, tbody and tfoot: Markdown has one header
+        // row, the first; any others are set as body rows.
         var rows: [[String]] = []
-        var headerRows = 0
-        func collect(_ container: MarkupElement, inHead: Bool) {
+        func collect(_ container: MarkupElement) {
             for child in container.elements {
                 switch child.name {
-                case "thead": collect(child, inHead: true)
-                case "tbody", "tfoot": collect(child, inHead: false)
+                case "thead", "tbody", "tfoot": collect(child)
                 case "tr":
                     var cells: [String] = []
-                    var allHeaders = true
                     for cell in child.elements where cell.name == "td" || cell.name == "th" {
-                        if cell.name == "td" { allHeaders = false }
                         cells.append(tableCell(cell))
                         let span = min(Int(cell[attribute: "colspan"] ?? "") ?? 1, 20)
                         if span > 1 { cells.append(contentsOf: Array(repeating: "", count: span - 1)) }
                     }
-                    if cells.isEmpty { continue }
-                    if (inHead || allHeaders) && rows.count == headerRows { headerRows += 1 }
-                    rows.append(cells)
+                    if !cells.isEmpty { rows.append(cells) }
                 default: continue
                 }
             }
         }
-        collect(element, inHead: false)
+        collect(element)
         guard !rows.isEmpty else { return [] }
         let columns = rows.map(\.count).max() ?? 1
         rows = rows.map { $0 + Array(repeating: "", count: columns - $0.count) }
-        if headerRows > 1 {
-            // Markdown has one header row: the others become body rows.
-            headerRows = 1
-        }
         var lines = [Self.row(rows[0]), "|" + Array(repeating: " --- |", count: columns).joined()]
         for row in rows.dropFirst() { lines.append(Self.row(row)) }
         var out = [lines.joined(separator: "\n")]

@@ -101,13 +101,7 @@ public enum SavedPage {
             if !sections.contains(section) { sections.append(section) }
         }
         warnings += finder.warnings
-        let copies = finder.copies
-        articles = articles.map { article in
-            var article = article
-            article.images = copies.filter { article.body.contains("](\($0.to))") }
-            return article
-        }
-        return Result(articles: articles, sections: sections, warnings: warnings)
+        return Result(articles: finder.attach(to: articles), sections: sections, warnings: warnings)
     }
 
     /// The page parsed as UTF-8 when it is (or claims to be), repaired when it is not, and in

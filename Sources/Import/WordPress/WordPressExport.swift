@@ -146,18 +146,9 @@ public enum WordPressExport {
                                 hint: "choose another --month, or --from and --to")
         }
         var result = Result(site: site, articles: articles, sections: sections, warnings: warnings, skipped: skipped)
-        result.articles = attachImages(result.articles, finder.copies)
+        result.articles = finder.attach(to: result.articles)
         result.sections = orderedSections(sections, rules: options.rules)
         return result
-    }
-
-    /// Every article gets the copies its body refers to.
-    private static func attachImages(_ articles: [ImportedArticle], _ copies: [ImageCopy]) -> [ImportedArticle] {
-        articles.map { article in
-            var article = article
-            article.images = copies.filter { article.body.contains("](\($0.to))") }
-            return article
-        }
     }
 
     /// The map's order first (for the sections it names), then the order of first use.
