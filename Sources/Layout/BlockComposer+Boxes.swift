@@ -8,26 +8,39 @@ import TextShaping
 extension BlockComposer {
     // MARK: - Tables
 
-    func table(_ table: Table, width: Length, language: String, block: Int, location: SourceLocation) -> [FlowItem] {
+    /// A table at the width of its column; or, when the longest words of its columns do not
+    /// fit one, across all the columns at `spanWidth` (the text width), as a block of its own.
+    func table(_ table: Table, width columnWidth: Length, spanWidth: Length?, language: String, block: Int,
+               location: SourceLocation) -> [FlowItem] {
         let style = spec.table
         let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columnCount > 0 else { return [] }
         func cell(_ row: [[Inline]], _ column: Int) -> [Inline] { column < row.count ? row[column] : [] }
 
-        // A table too wide for the column is set smaller first; only then are words broken.
-        var look = TextLook(font: FontStyle(family: spec.fonts.body, size: style.fontSize), color: spec.colors.text,
+        // In the column if its words fit there; else across the columns; else in smaller type,
+        // down to the layout's floor; only then are words broken.
+        let base = TextLook(font: FontStyle(family: spec.fonts.body, size: style.fontSize), color: spec.colors.text,
                             leading: style.leading)
-        var headerLook = look
-        var widths: [Length] = []
-        for scale in [1.0, 0.85, 0.72] {
-            look = look.with(size: style.fontSize * scale, leading: style.leading * scale)
+        var attempts: [(width: Length, scale: Double)] = [(columnWidth, 1)]
+        let room = spanWidth.map { max($0, columnWidth) } ?? columnWidth
+        if room > columnWidth { attempts.append((room, 1)) }
+        let floor = min(1, style.smallestSize / style.fontSize)
+        for step in [0.9, 0.8, 0.7, 0.6, 0.5] where step > floor { attempts.append((room, step)) }
+        if floor < 1 { attempts.append((room, floor)) }
+
+        var look = base, headerLook = base, widths: [Length] = [], width = columnWidth
+        for (index, attempt) in attempts.enumerated() {
+            look = base.with(size: style.fontSize * attempt.scale, leading: style.leading * attempt.scale)
             headerLook = look.with(bold: true, color: spec.colors.brand, family: spec.fonts.heading)
-            let (fitted, wordsFit) = columnWidths(table, columns: columnCount, width: width, look: look,
-                                                  headerLook: headerLook, language: language)
-            widths = fitted
-            if wordsFit { break }
-            if scale == 0.72 {
-                warn("table is too wide for the column even in smaller type; long words in its cells are broken",
+            let measured = columnContentWidths(table, columns: columnCount, look: look, headerLook: headerLook,
+                                               language: language)
+            width = attempt.width
+            widths = measured.shared(width)
+            if measured.minimum.reduce(.zero, +) <= width { break }
+            if index == attempts.count - 1 {
+                let points = (look.font.size.points * 10).rounded() / 10
+                let size = points == points.rounded() ? String(Int(points)) : String(points)
+                warn("table is too wide for the text width even in \(size) pt type; long words in its cells are broken",
                      at: location)
             }
         }
@@ -88,38 +101,25 @@ extension BlockComposer {
                 flow.append(.piece(band))
             }
         }
-        return flow
+        return width > columnWidth ? [.spanning(flow)] : flow
     }
 
-    /// Column widths that fill `width`: natural widths when they fit, else at least each
-    /// column's longest word, else shares of the width in proportion to those words.
-    /// - Returns: the widths, and whether every cell's longest word fits its column.
-    private func columnWidths(_ table: Table, columns: Int, width: Length, look: TextLook, headerLook: TextLook,
-                              language: String) -> ([Length], Bool) {
+    /// Each column's minimum width (its widest run that cannot break) and preferred width
+    /// (its widest cell set on one line), padding included, as browsers measure them.
+    private func columnContentWidths(_ table: Table, columns: Int, look: TextLook, headerLook: TextLook,
+                                     language: String) -> ColumnContentWidths {
         let pad = spec.table.cellPadding * 2
-        var natural = Array(repeating: pad, count: columns)
-        var minimum = Array(repeating: pad, count: columns)
+        var widths = ColumnContentWidths(minimum: Array(repeating: pad, count: columns),
+                                         preferred: Array(repeating: pad, count: columns))
         let rows = [(table.header, headerLook)] + table.rows.map { ($0, look) }
         for (cells, rowLook) in rows {
             for (column, inlines) in cells.enumerated() where column < columns {
-                let spans = styler.spans(inlines, look: rowLook)
-                natural[column] = max(natural[column], shaper.width(of: spans, language: language) + pad)
-                if let longest = inlines.plainText.split(whereSeparator: \.isWhitespace).max(by: { $0.count < $1.count }) {
-                    let word = [TextSpan(String(longest), font: rowLook.font, color: rowLook.color)]
-                    minimum[column] = max(minimum[column], shaper.width(of: word, language: language) + pad)
-                }
+                let content = shaper.contentWidths(of: styler.spans(inlines, look: rowLook), language: language)
+                widths.minimum[column] = max(widths.minimum[column], content.minimum + pad)
+                widths.preferred[column] = max(widths.preferred[column], content.preferred + pad)
             }
         }
-        let naturalSum = natural.reduce(.zero, +), minimumSum = minimum.reduce(.zero, +)
-        if naturalSum <= width {
-            return (natural.map { $0 + (width - naturalSum) * ($0 / naturalSum) }, true)
-        }
-        if minimumSum <= width {
-            let stretch = zip(natural, minimum).map { $0 - $1 }
-            let stretchSum = stretch.reduce(.zero, +)
-            return (zip(minimum, stretch).map { $0 + (width - minimumSum) * ($1 / stretchSum) }, true)
-        }
-        return (minimum.map { width * ($0 / minimumSum) }, false)
+        return widths
     }
 
     // MARK: - Callouts
@@ -180,6 +180,7 @@ extension BlockComposer {
                 pieces.append(piece.shifted(by: inset, under: slice(piece.height)))
             case .space(let space): pendingSpace += space
             case .breakpoint: break
+            case .spanning: break  // only an article's own tables span, never one in a box
             }
         }
         pieces.append(Piece(height: style.padding, items: slice(style.padding, bottom: true), kind: .space, block: block))

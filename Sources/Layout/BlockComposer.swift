@@ -83,7 +83,7 @@ final class BlockComposer {
             piece.repeatedHeader = piece.repeatedHeader?.map(renumbered)
             return piece
         }
-        return composed.flow.map { item in if case .piece(let piece) = item { .piece(renumbered(piece)) } else { item } }
+        return composed.flow.map { $0.mapPieces(renumbered) }
     }
 
     func warn(_ message: String, at location: SourceLocation?) {
@@ -120,12 +120,16 @@ final class BlockComposer {
                 headings.append((level, text.plainText, name))
                 anchor = name
             }
-            flow += self.flow(block, width: width, language: language, anchor: anchor, headings: &headings)
+            // An article's own tables may span the columns; those in lists, quotes and boxes may not.
+            let spanWidth = anchorPrefix != nil && spec.page.columns > 1 ? spec.page.body.width : nil
+            flow += self.flow(block, width: width, language: language, anchor: anchor, spanWidth: spanWidth,
+                              headings: &headings)
         }
         return flow
     }
 
-    func flow(_ block: Block, width: Length, language: String, anchor: String? = nil,
+    /// - Parameter spanWidth: the text width, when a table too wide for `width` may take it.
+    func flow(_ block: Block, width: Length, language: String, anchor: String? = nil, spanWidth: Length? = nil,
               headings: inout [(level: Int, title: String, anchor: String)]) -> [FlowItem] {
         let id = newBlockID(at: block.location)
         defer { reportMissingGlyphs(at: block.location) }
@@ -145,7 +149,8 @@ final class BlockComposer {
         case .oneLiners(let facts):
             return oneLiners(facts, width: width, language: language, block: id)
         case .table(let table):
-            return self.table(table, width: width, language: language, block: id, location: block.location)
+            return self.table(table, width: width, spanWidth: spanWidth, language: language, block: id,
+                              location: block.location)
         case .callout(let callout):
             return self.callout(callout, width: width, language: language, block: id, headings: &headings)
         case .quiz(let questions):

@@ -37,6 +37,19 @@ enum FlowItem {
     case space(Length)
     /// A place where a break may happen, unless the penalty is `Penalty.never`.
     case breakpoint(penalty: Int)
+    /// A block set across all the columns at the full text width (a table too wide for one),
+    /// with its own pieces and breaks. The paginator ends the columns above it, level, places
+    /// it, and pours what follows into new columns below; a column never holds one.
+    case spanning([FlowItem])
+
+    /// The item with `transform` applied to each of its pieces, inside a spanning block too.
+    func mapPieces(_ transform: (Piece) -> Piece) -> FlowItem {
+        switch self {
+        case .piece(let piece): .piece(transform(piece))
+        case .spanning(let items): .spanning(items.map { $0.mapPieces(transform) })
+        case .space, .breakpoint: self
+        }
+    }
 }
 
 enum Penalty {
@@ -96,6 +109,9 @@ struct ColumnFiller {
                 y += space
             case .breakpoint(let penalty):
                 if penalty < Penalty.never, placedPiece { lastBreak = j }
+            case .spanning:
+                // The paginator splits a flow at its spanning blocks before filling columns.
+                break
             }
         }
         return ColumnFill(range: first..<flow.count, header: header, forced: false, oversized: false)
@@ -142,6 +158,8 @@ struct ColumnFiller {
                 y += space
             case .breakpoint(let penalty):
                 if penalty < Penalty.never && y > Length.zero { return y }
+            case .spanning(let items):
+                return y > Length.zero ? y : ColumnFiller(flow: items).firstUnitHeight()
             }
         }
         return y
@@ -161,7 +179,7 @@ struct ColumnFiller {
             switch item {
             case .piece(let piece): y += pendingSpace + piece.height; pendingSpace = .zero
             case .space(let space): pendingSpace += space
-            case .breakpoint: break
+            case .breakpoint, .spanning: break
             }
         }
         return y

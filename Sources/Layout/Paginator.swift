@@ -65,11 +65,65 @@ struct Paginator {
         cursor += piece.height + spec.page.spanGap
     }
 
-    /// Pours `flow` into columns from the cursor down, page after page.
+    /// Pours `flow` into columns from the cursor down, page after page. A spanning block ends
+    /// the columns above it (level, as before an article's title), takes the text width, and
+    /// the flow goes on in new columns below it; a heading that would end the columns above
+    /// goes down with the block it introduces.
     mutating func placeColumns(_ flow: [FlowItem], locate: (Int) -> SourceLocation?) {
+        var columns: [FlowItem] = []
+        for item in flow {
+            guard case .spanning(let spanned) = item else { columns.append(item); continue }
+            let lead = Self.trailingHeadingStart(columns)
+            placeColumnSet(Array(columns[..<lead]), locate: locate)
+            placeSpanning(Array(columns[lead...]) + spanned, locate: locate)
+            columns = []
+        }
+        placeColumnSet(columns, locate: locate)
+    }
+
+    /// Where the heading that ends `flow` starts (with the space and breaks around it), or
+    /// the end of `flow` when its last piece is not a heading.
+    private static func trailingHeadingStart(_ flow: [FlowItem]) -> Int {
+        var start = flow.count
+        for index in flow.indices.reversed() {
+            guard case .piece(let piece) = flow[index] else { continue }
+            guard piece.kind == .heading else { break }
+            start = index
+        }
+        return start
+    }
+
+    /// Places a block across the columns, at the text width, breaking it across pages where
+    /// its flow allows (between table rows, the header repeated).
+    private mutating func placeSpanning(_ flow: [FlowItem], locate: (Int) -> SourceLocation?) {
+        let filler = ColumnFiller(flow: flow)
+        var start = filler.skipDiscardable(from: 0)
+        guard start < flow.count else { return }
+        if pages.isEmpty { startPage(section: nil) }
+        while start < flow.count {
+            if remaining < spec.text.leading * 3 { startPage(section: nil) }
+            let fill = filler.fill(from: start, height: remaining)
+            // What must stay whole and does not fit below the cursor goes to the next page.
+            if fill.forced, !pageIsEmpty {
+                startPage(section: nil)
+                continue
+            }
+            if fill.forced { reportSplit([fill], flow: flow, locate: locate) }
+            draw([fill], filler: filler, height: filler.height(of: fill), columnWidth: body.width)
+            start = filler.skipDiscardable(from: fill.range.upperBound)
+            if start < flow.count {
+                startPage(section: nil)
+            } else {
+                cursor += filler.height(of: fill) + spec.page.spanGap
+            }
+        }
+    }
+
+    private mutating func placeColumnSet(_ flow: [FlowItem], locate: (Int) -> SourceLocation?) {
         let filler = ColumnFiller(flow: flow)
         let columns = spec.page.columns
         var start = filler.skipDiscardable(from: 0)
+        guard start < flow.count else { return }
         if pages.isEmpty { startPage(section: nil) }
         while start < flow.count {
             if remaining < spec.text.leading * 3 { startPage(section: nil) }
@@ -91,18 +145,8 @@ struct Paginator {
                 usedHeight = filler.balancedHeight(from: start, columns: columns, maximum: height)
                 fills = filler.fill(from: start, columns: columns, height: usedHeight)
             }
-            var reported = Set<SourceLocation?>()
-            for fill in fills where fill.forced {
-                let block = flow[fill.range].lazy.compactMap { item -> Int? in
-                    if case .piece(let piece) = item { piece.block } else { nil }
-                }.last
-                let location = block.flatMap(locate)
-                if reported.insert(location).inserted {
-                    warnings.append(.warning("this block is taller than a column and was split across columns",
-                                             at: location))
-                }
-            }
-            draw(fills, filler: filler, height: usedHeight)
+            reportSplit(fills, flow: flow, locate: locate)
+            draw(fills, filler: filler, height: usedHeight, columnWidth: spec.page.columnWidth)
             start = filler.skipDiscardable(from: fills.last?.range.upperBound ?? end)
             if start < flow.count {
                 startPage(section: nil)
@@ -113,8 +157,23 @@ struct Paginator {
         }
     }
 
-    private mutating func draw(_ fills: [ColumnFill], filler: ColumnFiller, height: Length) {
-        let width = spec.page.columnWidth
+    /// Warns once per block about each unit that had to be split.
+    private mutating func reportSplit(_ fills: [ColumnFill], flow: [FlowItem], locate: (Int) -> SourceLocation?) {
+        var reported = Set<SourceLocation?>()
+        for fill in fills where fill.forced {
+            let block = flow[fill.range].lazy.compactMap { item -> Int? in
+                if case .piece(let piece) = item { piece.block } else { nil }
+            }.last
+            let location = block.flatMap(locate)
+            if reported.insert(location).inserted {
+                warnings.append(.warning("this block is taller than a column and was split across columns",
+                                         at: location))
+            }
+        }
+    }
+
+    /// Draws `fills` side by side from the cursor, each `columnWidth` wide.
+    private mutating func draw(_ fills: [ColumnFill], filler: ColumnFiller, height: Length, columnWidth width: Length) {
         var usedHeights: [Length] = []
         for (index, fill) in fills.enumerated() {
             let x = body.minX + (width + spec.page.columnGap) * Double(index)
@@ -134,7 +193,7 @@ struct Paginator {
                     place(piece, at: Point(x: x, y: y), region: region, kind: nil, endsRegion: index == lastPiece)
                     y += piece.height
                 case .space(let space): pendingSpace += space
-                case .breakpoint: break
+                case .breakpoint, .spanning: break
                 }
             }
             usedHeights.append(y - cursor)

@@ -97,6 +97,7 @@ struct LayoutDecoder {
                              numbering: numbering("lists.numbering"), itemSpacing: length("lists.item-spacing"),
                              maxIndentLevels: integer("lists.max-indent-levels", in: 1...12)),
             table: TableStyle(fontSize: length("table.size"), leading: length("table.leading"),
+                              smallestSize: length("table.smallest-size"),
                               cellPadding: length("table.padding"), ruleWidth: length("table.rule"),
                               headerFill: optionalColor("table.header-fill"),
                               zebraFill: optionalColor("table.zebra-fill")),

@@ -181,6 +181,9 @@ public struct ListStyle: Sendable, Equatable {
 public struct TableStyle: Sendable, Equatable {
     public var fontSize: Length
     public var leading: Length
+    /// The smallest type a table too wide for the text width is set in before words in its
+    /// cells are broken.
+    public var smallestSize: Length
     public var cellPadding: Length
     public var ruleWidth: Length
     /// Nil for no fill.

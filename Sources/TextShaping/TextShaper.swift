@@ -52,8 +52,12 @@ public final class TextShaper {
         let spans = spans.map(\.withBreakChances)
         let text = spans.map(\.text).joined()
         guard !text.isEmpty else { return [] }
-        if let width, style.alignment == .justify, style.lineBreaking == .optimal,
-           let lines = totalFitLines(spans, text: text, width: pangoUnits(width), style: style) {
+        // Justified text is broken by total fit; ragged text only when it holds an address,
+        // which Pango alone would break between any two letters rather than after a `/`.
+        if let width, style.alignment == .justify ? style.lineBreaking == .optimal
+                                                  : style.alignment == .left && Self.mayHoldAddress(text),
+           let lines = totalFitLines(spans, text: text, width: pangoUnits(width), style: style,
+                                     ragged: style.alignment != .justify) {
             return lines
         }
         guard let layout = pango_layout_new(fonts.context) else { return [] }

@@ -60,6 +60,57 @@ package enum TotalFit {
             ?? breaker.run(tolerance: .infinity, emergency: true)
     }
 
+    /// Breaks `items` into lines of `width` one line at a time, each ending at the last break
+    /// that fits, for ragged text; nil when a box is wider than the line, so that the caller
+    /// can break inside it. Every ratio is 0: ragged lines keep their natural spaces.
+    package static func firstFit(_ items: [Item], width: Double) -> Solution? {
+        guard !items.isEmpty else { return nil }
+        var breaks: [Int] = []
+        var lineWidth = 0.0, lastFit: Int?, lineStart = 0
+        var index = 0
+        while index < items.count {
+            switch items[index] {
+            case .box(let boxWidth):
+                if lineWidth + boxWidth > width {
+                    if boxWidth > width { return nil }
+                    guard let last = lastFit else { return nil }
+                    // The line ends at the last break that fitted; the next starts after it.
+                    breaks.append(last)
+                    lineWidth = 0; lastFit = nil
+                    index = nextLineStart(items, after: last)
+                    lineStart = index
+                    continue
+                }
+                lineWidth += boxWidth
+            case .glue(let glueWidth, _, _):
+                if index > lineStart, case .box = items[index - 1] { lastFit = index }
+                lineWidth += glueWidth
+            case .penalty(let penaltyWidth, let cost, _):
+                if cost <= forced {
+                    breaks.append(index)
+                    lineWidth = 0; lastFit = nil
+                    index = nextLineStart(items, after: index)
+                    lineStart = index
+                    continue
+                }
+                if cost < never, lineWidth + penaltyWidth <= width { lastFit = index }
+            }
+            index += 1
+        }
+        return Solution(breaks: breaks, ratios: Array(repeating: 0, count: breaks.count))
+    }
+
+    /// Where the line after a break at `index` starts: past the spaces the break swallows.
+    private static func nextLineStart(_ items: [Item], after index: Int) -> Int {
+        var start = index + 1
+        while start < items.count {
+            if case .box = items[start] { break }
+            if case .penalty(_, let cost, _) = items[start], cost <= forced { break }
+            start += 1
+        }
+        return start
+    }
+
     /// One pass's bookkeeping: prefix sums of widths, stretch and shrink, and the nodes found.
     private struct Breaker {
         let items: [Item]

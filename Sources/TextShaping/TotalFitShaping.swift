@@ -20,7 +20,11 @@ extension TextShaper {
 
     /// Lines of `width` Pango units, or nil when a line cannot be fitted without running past
     /// the edge (a word longer than the line): first-fit then breaks inside the word.
-    func totalFitLines(_ spans: [TextSpan], text: String, width: Int32, style: ParagraphStyle) -> [ShapedLine]? {
+    ///
+    /// `ragged`: lines are filled first fit, at the same break opportunities, and left at
+    /// their natural width.
+    func totalFitLines(_ spans: [TextSpan], text: String, width: Int32, style: ParagraphStyle,
+                       ragged: Bool = false) -> [ShapedLine]? {
         guard let layout = pango_layout_new(fonts.context) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         configure(layout, spans: spans, text: text, width: nil,
@@ -28,7 +32,9 @@ extension TextShaper {
         guard let textPointer = pango_layout_get_text(layout) else { return nil }
         let paragraph = ShapedParagraph(layout: layout, text: textPointer)
         let pieces = breakItems(of: paragraph)
-        guard let solution = TotalFit.breakLines(pieces.map(\.item), width: Double(width)),
+        let items = pieces.map(\.item)
+        guard let solution = ragged ? TotalFit.firstFit(items, width: Double(width))
+                                    : TotalFit.breakLines(items, width: Double(width)),
               solution.ratios.allSatisfy({ $0 >= -1 }) else { return nil }
 
         let spanStarts = byteOffsets(of: spans)
@@ -48,7 +54,7 @@ extension TextShaper {
             // A line the breaker could only make by stretching past its tolerance because of a
             // long run that cannot break (an address, a long word beside it) is set ragged
             // rather than with gaps of an em; other loose lines stay justified.
-            let ragged = isLast || solution.ratios[index] > TotalFit.Parameters().tolerance
+            let ragged = ragged || isLast || solution.ratios[index] > TotalFit.Parameters().tolerance
                 && nearLongRun(pieces, line: start..<end, width: Double(width))
             lines.append(cutLine(paragraph, bytes: first..<last, hyphenated: hyphenated,
                                  justifyTo: ragged ? nil : width, columnWidth: width, spaces: spaces,
@@ -78,6 +84,50 @@ extension TextShaper {
     private struct BreakPiece {
         var item: TotalFit.Item
         var bytes: Range<Int>
+    }
+
+    /// The widest run of `spans` that no break opportunity splits, and the widest line of
+    /// `spans` set unbroken: a table cell's minimum and preferred widths, as browsers measure
+    /// them for automatic table layout. The break opportunities are the line breaker's own,
+    /// so a web address counts only by its widest part between `/`, `.` and the like.
+    public func contentWidths(of spans: [TextSpan], language: String) -> (minimum: Length, preferred: Length) {
+        let spans = spans.map(\.withBreakChances)
+        let text = spans.map(\.text).joined()
+        guard !text.isEmpty, let layout = pango_layout_new(fonts.context) else { return (.zero, .zero) }
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        configure(layout, spans: spans, text: text, width: nil, style: ParagraphStyle(alignment: .left, language: language))
+        guard let textPointer = pango_layout_get_text(layout) else { return (.zero, .zero) }
+        var widestRun = 0.0, widestLine = 0.0, line = 0.0, lastBox = 0.0
+        for piece in breakItems(of: ShapedParagraph(layout: layout, text: textPointer)) {
+            switch piece.item {
+            case .box(let width):
+                lastBox = width
+                line += width
+                widestRun = max(widestRun, width)
+            case .glue(let width, _, _):
+                line += width
+            case .penalty(let width, let cost, _):
+                // A hyphen shown at a break belongs to the run before it.
+                widestRun = max(widestRun, lastBox + width)
+                if cost <= TotalFit.forced {
+                    widestLine = max(widestLine, line)
+                    line = 0
+                }
+            }
+        }
+        return (points(Int32(widestRun.rounded(.up))), points(Int32(max(widestLine, line).rounded(.up))))
+    }
+
+    /// A text that may hold a web or mail address, by a look at its bytes: `://`, `www.`, `@`.
+    static func mayHoldAddress(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "@") { return true }
+            if byte == UInt8(ascii: "/"), previous == (UInt8(ascii: ":"), UInt8(ascii: "/")) { return true }
+            if byte == UInt8(ascii: "."), previous == (UInt8(ascii: "w"), UInt8(ascii: "w")) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Boxes for the words, glue for the spaces between them, penalties where a line may
