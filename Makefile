@@ -8,12 +8,14 @@ APT_PACKAGES := libcairo2-dev libpango1.0-dev libcmark-gfm-dev libcmark-gfm-exte
                 libqrencode-dev zbar-tools libgdk-pixbuf-2.0-dev librsvg2-dev libturbojpeg0-dev libxml2-dev
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release demo test clean install uninstall
+.PHONY: all deps apt-deps qpdf12 build release demo test clean install uninstall
 
 all: build
 
+deps: apt-deps qpdf12
+
 # Installs only what dpkg does not already report as installed.
-deps:
+apt-deps:
 	@missing=""; \
 	for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
@@ -23,6 +25,39 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# qpdf 12 reads and writes cairo's files twice as fast as Debian 12's qpdf 11.3, and Debian
+# has no newer one; the pikepdf wheel on PyPI carries it (libqpdf 12.4.2 and the libjpeg it
+# was built with). The exact wheel, checked by its sha256, is unpacked into .deps/qpdf/lib,
+# which Package.swift links against when it is there. Debian's qpdf-c.h declares every
+# function Gazette calls. Without it (no network, another CPU) the build uses Debian's qpdf:
+# the same PDFs, byte for byte, a slower finishing pass. Package.swift is touched so that
+# SwiftPM reads it again and sees the library.
+QPDF_DIR     := .deps/qpdf/lib
+QPDF_WHEEL   := pikepdf-10.18.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl
+QPDF_SHA256  := e42ed2f855f25e37e4bd5a2f2f369da4205090b84354fc77bb9cdc49cfe87ce7
+QPDF_URL     := https://files.pythonhosted.org/packages/py3/p/pikepdf/$(QPDF_WHEEL)
+QPDF_LIB     := libqpdf-781b0270.so.30.4.2
+QPDF_JPEG    := libjpeg-e87d2658.so.62.2.0
+
+qpdf12:
+	@if [ -e $(QPDF_DIR)/libqpdf.so ]; then exit 0; fi; \
+	notice() { echo "note: $$1; building with Debian's qpdf (same PDFs, slower finishing)"; }; \
+	if [ "$$(uname -m)" != x86_64 ]; then notice "the qpdf 12 wheel is for x86_64 only"; exit 0; fi; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	if ! python3 -m pip download --quiet --no-deps --only-binary :all: --platform manylinux_2_28_x86_64 \
+	       --python-version 3.11 --implementation cp --abi cp311 -d "$$tmp" pikepdf==10.18.0 >/dev/null 2>&1 \
+	   || [ ! -f "$$tmp/$(QPDF_WHEEL)" ]; then \
+	  notice "could not download $(QPDF_WHEEL)"; exit 0; fi; \
+	if ! echo "$(QPDF_SHA256)  $$tmp/$(QPDF_WHEEL)" | sha256sum --check --status; then \
+	  notice "$(QPDF_WHEEL) does not have the expected sha256"; exit 0; fi; \
+	mkdir -p $(QPDF_DIR) && \
+	python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+	  [open(sys.argv[2] + "/" + n, "wb").write(z.read("pikepdf.libs/" + n)) for n in sys.argv[3:]]' \
+	  "$$tmp/$(QPDF_WHEEL)" $(QPDF_DIR) $(QPDF_LIB) $(QPDF_JPEG) && \
+	ln -sf $(QPDF_LIB) $(QPDF_DIR)/libqpdf.so && \
+	touch Package.swift && \
+	echo "qpdf 12.4.2 from $(QPDF_WHEEL) in $(QPDF_DIR)"
 
 build: deps
 	$(SWIFT) build
@@ -40,7 +75,7 @@ test: deps
 	$(SWIFT) test --skip-build --no-parallel
 
 clean:
-	rm -rf .build Output/*.pdf
+	rm -rf .build .deps Output/*.pdf
 
 # `make install PREFIX=/usr/local` (the default; PREFIX=$$HOME/.local needs no sudo): the
 # release binary to PREFIX/bin, Fonts/ and Layouts/ to PREFIX/share/gazette, where the binary
@@ -49,6 +84,7 @@ clean:
 PREFIX       ?= /usr/local
 BINDIR        = $(DESTDIR)$(PREFIX)/bin
 DATADIR       = $(DESTDIR)$(PREFIX)/share/gazette
+LIBDIR        = $(DESTDIR)$(PREFIX)/lib/gazette
 BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/gazette
 ZSH_COMPLETION  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_gazette
 FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/gazette.fish
@@ -61,6 +97,8 @@ install: release
 	$(INSTALL_SUDO) install -d "$(BINDIR)" "$(DATADIR)" "$(dir $(BASH_COMPLETION))" \
 	  "$(dir $(ZSH_COMPLETION))" "$(dir $(FISH_COMPLETION))"
 	$(INSTALL_SUDO) install -m 755 "$(RELEASE_BIN)" "$(BINDIR)/gazette"
+	if [ -e $(QPDF_DIR)/libqpdf.so ]; then $(INSTALL_SUDO) install -d "$(LIBDIR)" && \
+	  $(INSTALL_SUDO) install -m 644 $(QPDF_DIR)/$(QPDF_LIB) $(QPDF_DIR)/$(QPDF_JPEG) "$(LIBDIR)"; fi
 	$(INSTALL_SUDO) rm -rf "$(DATADIR)/Fonts" "$(DATADIR)/Layouts"
 	$(INSTALL_SUDO) cp -R Fonts "$(DATADIR)/Fonts"
 	if [ -d Layouts ]; then $(INSTALL_SUDO) cp -R Layouts "$(DATADIR)/Layouts"; fi
@@ -70,7 +108,7 @@ install: release
 	@echo "installed $(BINDIR)/gazette; fonts and layouts in $(DATADIR)"
 
 uninstall:
-	$(INSTALL_SUDO) rm -rf "$(BINDIR)/gazette" "$(DATADIR)" "$(BASH_COMPLETION)" "$(ZSH_COMPLETION)" "$(FISH_COMPLETION)"
+	$(INSTALL_SUDO) rm -rf "$(BINDIR)/gazette" "$(DATADIR)" "$(LIBDIR)" "$(BASH_COMPLETION)" "$(ZSH_COMPLETION)" "$(FISH_COMPLETION)"
 
 # Robustness. `make fuzz` runs many more mutated digests through the reader, the layout
 # and the renderer than `make test` does (FUZZ_COUNT, FUZZ_SEED; replay one input with

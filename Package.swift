@@ -1,10 +1,17 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
-/// Gazette: a month of Markdown articles in, a print-quality PDF digest out.
-///
-/// Data flows one way (see README): DigestReader → Layout (with TextShaping) → PDFRenderer.
-/// Only the C* targets and the modules that wrap them see C; they import them `internal`ly.
+/// qpdf 12, when `make deps` has unpacked it into .deps/qpdf/lib (see the Makefile: Debian 12
+/// has only qpdf 11.3, whose finishing pass takes twice as long): linked by its path in place
+/// of Debian's, and found at run time beside the build, or in PREFIX/lib/gazette once
+/// installed. Debian's headers serve both.
+let qpdf12 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(".deps/qpdf/lib").path
+let qpdfLinking: [LinkerSetting] = FileManager.default.fileExists(atPath: qpdf12 + "/libqpdf.so")
+    ? [.unsafeFlags(["-Xlinker", qpdf12 + "/libqpdf.so", "-Xlinker", "-rpath", "-Xlinker", qpdf12,
+                     "-Xlinker", "-rpath", "-Xlinker", "$ORIGIN/../lib/gazette"])]
+    : [.linkedLibrary("qpdf")]
+
 let package = Package(
     name: "Gazette",
     platforms: [.macOS(.v14)],
@@ -22,8 +29,8 @@ let package = Package(
         .systemLibrary(name: "CPango", path: "Sources/CPango", pkgConfig: "pangoft2",
                        providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
-        .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf",
-                       providers: [.apt(["libqpdf-dev"])]),
+        // Linked by PDFFinishing: Debian's qpdf 11 or the project's qpdf 12 (see qpdfLinking).
+        .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
                        providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
@@ -58,7 +65,7 @@ let package = Package(
         .target(name: "Imposition", dependencies: ["PageModel", "Geometry"]),
         .target(name: "PDFRenderer",
                 dependencies: ["PageModel", "Geometry", "CCairo", "CTurboJPEG", "CGdkPixbuf", "CRsvg"]),
-        .target(name: "PDFFinishing", dependencies: ["Geometry", "CQPDF"]),
+        .target(name: "PDFFinishing", dependencies: ["Geometry", "CQPDF"], linkerSettings: qpdfLinking),
         .target(name: "Import",
                 dependencies: ["DigestModel", "DigestReader", "Diagnostics", "CLibXML2",
                                .product(name: "Yams", package: "Yams")]),

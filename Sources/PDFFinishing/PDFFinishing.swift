@@ -35,6 +35,9 @@ public struct PDFFinishing: Sendable {
         case deferred
     }
 
+    /// The version of the qpdf library linked: Debian's, or the project's qpdf 12 (Makefile).
+    public static var libraryVersion: String { String(cString: qpdf_get_qpdf_version()) }
+
     public init(language: String? = nil, pageBoxes: [Int: PageBoxes] = [:], structure: [StructureFix] = []) {
         self.language = language
         self.pageBoxes = pageBoxes

@@ -96,7 +96,8 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
             result.document.pages = []
             outcome.result?.document.pages = []
             let finished = try rendered.bytes.withUnsafeBytes { try pass.apply(to: $0, name: path) }
-            console.detail("completed the structure tree and /Lang with qpdf in \(seconds(since: finishing))")
+            console.detail("completed the structure tree and /Lang with qpdf \(PDFFinishing.libraryVersion) in "
+                               + seconds(since: finishing))
             return finished
         }
     } catch {

@@ -9,6 +9,17 @@ import Testing
         language: "hi",
         pageBoxes: [1: .init(trim: rect(9, 9, 577.276, 401.528), bleed: rect(0, 0, 595.276, 419.528))])
 
+    /// `make deps` unpacks qpdf 12 into .deps/qpdf/lib, and then it, not Debian's 11.3, is
+    /// what the finishing pass runs on; without it, Debian's.
+    @Test func theQPDFLinkedIsTheProjectsWhenMakeDepsFetchedIt() throws {
+        let fetched = FileManager.default.fileExists(atPath: Repository.root + "/.deps/qpdf/lib/libqpdf.so")
+        if fetched {
+            #expect(PDFFinishing.libraryVersion == "12.4.2")
+        } else {
+            #expect(PDFFinishing.libraryVersion.hasPrefix("11."), "\(PDFFinishing.libraryVersion)")
+        }
+    }
+
     @Test func languageAndBoxesAreWrittenAndTheFileStaysValid() throws {
         let rendered = try RenderedSample()
         try Self.finishing.apply(toFileAt: rendered.pdf)
