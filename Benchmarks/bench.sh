@@ -18,6 +18,7 @@
 #   REPORT=BENCHMARKS.md   where the generated section goes (REPORT= to write nothing)
 #   SKIP_BUILD=1        use the release binary already in SCRATCH
 #   IMPORT_POSTS=400    posts in the WordPress export whose import and build are timed
+#   WATCH_SAVES=5       saves of an article timed to the new PDF with `build --watch` running
 #
 # Wall time on a shared machine is noisy: the report records the load average before and
 # after, and the CPU time of the memory runs, which other processes disturb much less.
@@ -121,6 +122,10 @@ for run in $(seq "$runs"); do
     "$(awk -v a="$middle" -v b="$end" 'BEGIN {print b - a}')" "$pages" "$(stat -c %s "$export_file")" >> "$imports"
 done
 awk -F'\t' '{print "import     " $1 " posts: import " $2 " s, build " $3 " s, " $4 " pages"}' "$imports"
+
+# ---- watch: from saving an article to its new PDF, with `build --watch` running ----------
+"$py" "$root/Benchmarks/watch_latency.py" --binary "$bin" --digest "$shared/corpus/2024-06" \
+  --saves "${WATCH_SAVES:-5}" --tsv "$out/watch.tsv"
 
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$meta"
 

@@ -103,6 +103,11 @@ def load_imports(out: Path) -> list[dict]:
     return rows
 
 
+def load_watch(out: Path) -> list[float]:
+    path = out / "watch.tsv"
+    return [float(l) for l in path.read_text().split()] if path.exists() else []
+
+
 def load_meta(out: Path) -> dict[str, str]:
     path = out / "meta.env"
     return dict(l.split("=", 1) for l in path.read_text().splitlines() if "=" in l) if path.exists() else {}
@@ -189,6 +194,14 @@ def section(out: Path, binary: str, shared: Path) -> str:
                   f"wrote (median of {len(imports)} runs each):", "",
                   "| posts | import: s | build: s | pages | import's share |", "|---:|---:|---:|---:|---:|",
                   f"| {posts} | {imp:.2f} | {build:.2f} | {imports[0]['pages']} | {100 * imp / (imp + build):.0f} % |", ""]
+
+    watch = load_watch(out)
+    if watch:
+        lines += [f"`gazette build --watch` on the shared month: from saving an article to the new PDF, "
+                  f"{statistics.median(watch):.2f} s (median of {len(watch)} saves; "
+                  f"{min(watch):.2f}–{max(watch):.2f} s). The watch looks at the files every 0.5 s and "
+                  "then 0.1 s more for them to settle, so 0.1–0.6 s of that is waiting by design "
+                  "(`Benchmarks/watch_latency.py`).", ""]
 
     # The targets, on the largest size of this run.
     if "ours" in tools and sizes:
