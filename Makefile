@@ -5,10 +5,11 @@ SWIFT        ?= swift
 EXAMPLE      ?= Examples/2024-06
 APT_PACKAGES := libcairo2-dev libpango1.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
                 libhyphen-dev hyphen-en-us libqpdf-dev poppler-utils qpdf python3-pil \
-                libqrencode-dev zbar-tools libgdk-pixbuf-2.0-dev librsvg2-dev libturbojpeg0-dev libxml2-dev
+                libqrencode-dev zbar-tools libgdk-pixbuf-2.0-dev librsvg2-dev libturbojpeg0-dev libxml2-dev \
+                mupdf-tools
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps apt-deps qpdf12 build release demo test clean install uninstall
+.PHONY: all deps apt-deps qpdf12 python-deps build release demo test clean install uninstall
 
 all: build
 
@@ -59,6 +60,13 @@ qpdf12:
 	touch Package.swift && \
 	echo "qpdf 12.4.2 from $(QPDF_WHEEL) in $(QPDF_DIR)"
 
+# The tests read Hindi back with PDFium, Chrome's PDF engine, through pypdfium2 in the python3
+# on PATH; installed only when missing (Debian's own python3 needs the pip override).
+python-deps:
+	@python3 -c 'import pypdfium2' 2>/dev/null || { echo "installing: pypdfium2"; \
+	  PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check \
+	    --root-user-action=ignore pypdfium2; }
+
 build: deps
 	$(SWIFT) build
 
@@ -70,7 +78,7 @@ demo: release
 	$(SWIFT) run -c release gazette build $(EXAMPLE) --output Output/$(notdir $(EXAMPLE)).pdf
 
 # Pango work stays on one thread (see the README), so tests run one at a time.
-test: deps
+test: deps python-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 
@@ -130,7 +138,7 @@ fuzz: deps
 # The fuzz test runs fewer inputs here, with a looser time bound: instrumented code is slow.
 # G_SLICE=always-malloc: GLib 2.74 hands out GObjects (Pango layouts, attribute lists) from
 # slabs that stay reachable, so without it a leaked Pango object is invisible to LSan.
-sanitize: deps
+sanitize: deps python-deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path $(ASAN_SCRATCH)
 	ASAN_OPTIONS=detect_leaks=1 G_SLICE=always-malloc G_DEBUG=gc-friendly \
 	LSAN_OPTIONS=suppressions=$(LSAN_SUPPRESSIONS):print_suppressions=0 \

@@ -285,12 +285,19 @@ public final class TextShaper {
             (runText, clusters) = withoutUnusedSoftHyphens(clusters, text: runText)
             isOneToOne = clusters.allSatisfy { $0.byteCount == 1 && $0.glyphCount == 1 }
         }
-        // Pango walks clusters in text order; the page model lists them in glyph order.
-        if mayHoldCombiningMarks(bytes), runText.unicodeScalars.contains(where: \.isCombiningMark) {
-            clusters = wordClusters(clusters, text: runText)
-            isOneToOne = false
-        }
         let isBackward = pangoItem.pointee.analysis.level % 2 == 1
+        if mayHoldCombiningMarks(bytes), runText.unicodeScalars.contains(where: \.isCombiningMark) {
+            isOneToOne = false
+            if isBackward {
+                clusters = wordClusters(clusters, text: runText)
+            } else {
+                let advances = (0..<count).filter { infos[$0].glyph != empty }.map { infos[$0].geometry.width }
+                let narrow = Int32(Self.narrowestSpaceBetweenSpans * Double(pangoUnits(size)))
+                clusters = wordClusters(clusters, text: runText, advances: advances, narrowSpace: narrow)
+                glyphs = endingOnAnAdvance(glyphs, advances: advances, clusters: clusters)
+            }
+        }
+        // Pango walks clusters in text order; the page model lists them in glyph order.
         if isBackward { clusters.reverse() }
         if isOneToOne { clusters = sharedOneToOne(clusters.count) }
         return GlyphRun(
@@ -334,21 +341,47 @@ public final class TextShaper {
     /// (`/ActualText`), and PDF readers spread that text evenly over the span. A span per
     /// word keeps words with vowel signs and other marks whole when copied or searched;
     /// per glyph cluster, poppler splits Devanagari words at marks that carry an advance.
-    private func wordClusters(_ clusters: [Cluster], text: String) -> [Cluster] {
+    ///
+    /// A space narrower than `narrowSpace` (Pango units; `advances` are the drawn glyphs'
+    /// advances) between two words of the run gives its text to the word before it and its
+    /// glyph to the word after it: see `narrowestSpaceBetweenSpans`. Its glyph stays out of
+    /// the span before it, where poppler would measure the span to the space's natural width,
+    /// past the squeezed gap, onto the next word; its text stays out of the span after it,
+    /// where poppler would put it at the start of the word.
+    private func wordClusters(_ clusters: [Cluster], text: String, advances: [Int32] = [],
+                              narrowSpace: Int32 = 0) -> [Cluster] {
         let bytes = Array(text.utf8)
         var merged: [Cluster] = []
         var offset = 0
+        var glyph = 0
         var joining = false
-        for cluster in clusters {
+        // Glyphs of a narrow space whose text went to the word before it.
+        var carried = 0
+        for var cluster in clusters {
             let end = min(offset + cluster.byteCount, bytes.count)
             let piece = bytes[offset..<end]
             offset = end
+            let glyphs = min(glyph, advances.count)..<min(glyph + cluster.glyphCount, advances.count)
+            glyph += cluster.glyphCount
             let isSpace: Bool
             if piece.allSatisfy({ $0 < 0x80 }) {
                 // ASCII White_Space: tab, line feed, vertical tab, form feed, carriage return, space.
                 isSpace = !piece.isEmpty && piece.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
             } else {
                 isSpace = String(decoding: piece, as: UTF8.self).unicodeScalars.allSatisfy(\.isWhitespace)
+            }
+            let isNarrow = isSpace && !glyphs.isEmpty && glyphs.map { advances[$0] }.reduce(0, +) < narrowSpace
+            // Only before a word of this run, which can take the space's glyph.
+            if joining && isNarrow && glyph < advances.count, var last = merged.popLast() {
+                last.byteCount += cluster.byteCount
+                merged.append(last)
+                carried += cluster.glyphCount
+                joining = false
+                continue
+            }
+            if carried > 0 {
+                if isSpace { merged.append(Cluster(byteCount: 0, glyphCount: carried)) } else { cluster.glyphCount += carried }
+                carried = 0
             }
             if joining && !isSpace, var last = merged.popLast() {
                 last.byteCount += cluster.byteCount
@@ -359,7 +392,44 @@ public final class TextShaper {
             }
             joining = !isSpace
         }
+        if carried > 0 { merged.append(Cluster(byteCount: 0, glyphCount: carried)) }
         return merged
+    }
+
+    /// The narrowest space, in ems, from which PDFium can tell that two words' text spans are
+    /// two words.
+    ///
+    /// Cairo writes a space beside Devanagari in a font subset of its own, so between two
+    /// words' spans it is a text object of its own, with no ink and so no width, which PDFium
+    /// (Chrome's and Android's reader) drops. PDFium then puts a space back only where the gap
+    /// from one span's last glyph to the next span's first is wider than about a quarter of
+    /// the wider glyph (a sixth for glyphs of an em and more): a space a justified line has
+    /// squeezed below a fifth of an em is too narrow, and the two words ran together. Such a
+    /// space goes into the text of the word before it, where PDFium reads it as a character.
+    /// Not every space: poppler reads a span's text as one word, so a span of two words is one
+    /// box in its word list.
+    static let narrowestSpaceBetweenSpans = 0.2
+
+    /// The glyphs with each cluster's last glyph that advances the pen moved to the cluster's
+    /// end, behind the marks drawn over it. Positions are untouched: only the order in which
+    /// the PDF lists them changes, inside the cluster, whose text cairo writes for it.
+    ///
+    /// PDFium (Chrome's and Android's reader) drops the space between two words' text spans,
+    /// a text object of no width, and puts a space back only where it measures a gap from the
+    /// end of the last glyph of one span to the first of the next. A word that ends in a mark
+    /// (ने, में, दसवाँ) ends on a glyph of no advance that PDFium measures by its box instead,
+    /// which reaches past the gap, so the two words ran together ("मेंडल").
+    private func endingOnAnAdvance(_ glyphs: [Glyph], advances: [Int32], clusters: [Cluster]) -> [Glyph] {
+        guard advances.count == glyphs.count else { return glyphs }
+        var ordered = glyphs
+        var start = 0
+        for cluster in clusters {
+            let end = min(start + cluster.glyphCount, glyphs.count)
+            defer { start = end }
+            guard let last = (start..<end).last(where: { advances[$0] != 0 }), last < end - 1 else { continue }
+            ordered[last..<end] = ordered[(last + 1)..<end] + [glyphs[last]]
+        }
+        return ordered
     }
 
     /// Where each span starts in the paragraph's UTF-8 text.

@@ -5,8 +5,9 @@ import Testing
 /// practice and answer headings, callout labels, page footers and dates.
 @Suite struct HindiEditionTests {
     /// Two Hindi articles (the example month's and the shared month's) in a Hindi digest, built
-    /// in a folder of its own; returns the PDF's text.
-    private func buildHindiEdition() throws -> (pdf: String, text: String, sources: String) {
+    /// in a folder of its own; returns the PDF's text (as poppler reads it) and the sources'.
+    /// `DevanagariReadersTests` reads the same edition with other readers.
+    func buildHindiEdition() throws -> (pdf: String, text: String, sources: String) {
         let folder = try temporaryFolder() + "/hindi"
         try FileManager.default.createDirectory(atPath: folder + "/articles", withIntermediateDirectories: true)
         try """
