@@ -1,0 +1,146 @@
+import Diagnostics
+import DigestModel
+import DigestReader
+import Foundation
+
+/// `GET /d/NAME`: a digest's sections and articles, the problems `check` finds (each one
+/// opening its file at its line), the forms that build the PDF and handouts, the files
+/// built so far.
+struct DigestPage {
+    var root: RootFolder
+    var folder: DigestFolder
+    var inspection: Inspections.Inspection
+    var layouts: [String]
+    var jobs: [BuildJob]
+
+    func render() -> HTML {
+        let digest = inspection.digest ?? DigestReader.read(folder: folder.path).digest
+        return """
+            <h1>\(digest?.title ?? folder.name) <span class="edition">\(digest?.edition ?? "")</span></h1>
+            <nav class="actions"><a href="\(Address.path(["d", folder.name, "preview"]))">Preview pages</a></nav>
+            \(problems())
+            \(digest.map(sections) ?? .empty)
+            \(buildForms(digest))
+            \(files())
+            \(recentBuilds())
+            """
+    }
+
+    private func problems() -> HTML {
+        let diagnostics = inspection.diagnostics
+        guard !diagnostics.isEmpty else { return "<section><h2>Problems</h2><p class=\"good\">None: the digest builds.</p></section>" }
+        let items: [HTML] = diagnostics.map { diagnostic in
+            let place = diagnostic.location.map(placeText) ?? ""
+            let link = diagnostic.location.flatMap(editAddress)
+            let placeMarkup: HTML = place.isEmpty ? .empty
+                : link.map { "<a class=\"place\" href=\"\($0)\">\(place)</a> " } ?? "<span class=\"place\">\(place)</span> "
+            return """
+                <li class="\(diagnostic.severity.rawValue)">\(placeMarkup)<span class="severity">\(diagnostic.severity.rawValue)</span>: \
+                \(diagnostic.message)\(diagnostic.hint.map { "; \($0)" } ?? "")</li>
+                """
+        }
+        return """
+            <section><h2>Problems <span class="count">\(Console.count(diagnostics))</span></h2>
+            <ul class="problems">\(items)</ul></section>
+            """
+    }
+
+    private func sections(_ digest: Digest) -> HTML {
+        let parts: [HTML] = digest.sections.filter { !$0.articles.isEmpty }.map { section in
+            let rows: [HTML] = section.articles.map(articleRow)
+            return """
+                <h3>\(section.name)</h3>
+                <table class="articles"><thead><tr><th>Article</th><th>Date</th><th>Words</th><th>Warnings</th><th></th></tr></thead>
+                <tbody>\(rows)</tbody></table>
+                """
+        }
+        return "<section><h2>Articles</h2>\(parts)</section>"
+    }
+
+    private func articleRow(_ article: Article) -> HTML {
+        let file = article.location.file
+        let warnings = inspection.diagnostics.filter { $0.location?.file == file }.count
+        let edit = editAddress(SourceLocation(file: file)) ?? "#"
+        let page = inspection.result?.pages(ofArticle: article.slug).map { $0.lowerBound + 1 }
+        let preview: HTML = page.map {
+            "<a href=\"\(Address.path(["d", folder.name, "preview"], query: [("page", String($0))]))\">page \($0)</a>"
+        } ?? .empty
+        return """
+            <tr><td><a href="\(edit)">\(article.title)</a></td><td>\(article.date.description)</td>\
+            <td class="number">\(Self.words(in: file))</td>\
+            <td class="number\(warnings > 0 ? " warn" : "")">\(warnings)</td><td>\(preview)</td></tr>
+            """
+    }
+
+    private func buildForms(_ digest: Digest?) -> HTML {
+        let own = digest?.layout ?? "monthly"
+        let options: [HTML] = layouts.map { name in
+            "<option value=\"\(name)\"\(name == own ? " selected" as HTML : .empty)>\(name)</option>"
+        }
+        let sections: [HTML] = (digest?.sections ?? []).filter { !$0.articles.isEmpty }.map {
+            "<option value=\"\($0.name)\">\($0.name)</option>"
+        }
+        return """
+            <section><h2>Build</h2>
+            <form method="post" action="\(Address.path(["d", folder.name, "build"]))" class="build">
+            <label>Layout <select name="layout">\(options)</select></label>
+            <button type="submit">Build the PDF</button>
+            </form>
+            <form method="post" action="\(Address.path(["d", folder.name, "handout"]))" class="build">
+            <label>Articles <select name="section"><option value="">every article</option>\(sections)</select></label>
+            <label>Pages per sheet <select name="nup"><option value="2" selected>2</option><option value="4">4</option>\
+            <option value="1">1</option></select></label>
+            <label><input type="checkbox" name="booklet" value="on"> booklet</label>
+            <label><input type="checkbox" name="grayscale" value="on"> grayscale</label>
+            <label>Answers <select name="answers"><option value="end">at the end</option>\
+            <option value="separate">separate file</option><option value="none">none</option></select></label>
+            <button type="submit">Build handouts</button>
+            </form></section>
+            """
+    }
+
+    private func files() -> HTML {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.outputFolder)) ?? [])
+            .filter { $0.hasSuffix(".pdf") && !$0.hasPrefix(".") }.sorted()
+        guard !names.isEmpty else { return .empty }
+        let items: [HTML] = names.map { name in
+            let date = (try? FileManager.default.attributesOfItem(atPath: folder.outputFolder + "/" + name))?[.modificationDate] as? Date
+            return "<li><a href=\"\(Address.path(["d", folder.name, "files", name]))\" download>\(name)</a> \(date.map(HomePage.timestamp) ?? "")</li>"
+        }
+        return "<section><h2>Files</h2><ul class=\"files\">\(items)</ul></section>"
+    }
+
+    private func recentBuilds() -> HTML {
+        guard !jobs.isEmpty else { return .empty }
+        let items: [HTML] = jobs.prefix(10).map { job in
+            "<li><a href=\"\(Address.path(["d", folder.name, "builds", job.id.uuidString]))\">\(job.title)</a> \(HomePage.timestamp(job.started)) · \(JobPage.summary(job.state))</li>"
+        }
+        return "<section><h2>Recent builds</h2><ul>\(items)</ul></section>"
+    }
+
+    /// `2024-06/articles/a.md:12:5`: the place relative to the root, never the server's path.
+    func placeText(_ location: SourceLocation) -> String {
+        let file = location.file.hasPrefix(root.path + "/") ? String(location.file.dropFirst(root.path.count + 1))
+            : URL(fileURLWithPath: location.file).lastPathComponent
+        return location.isWholeFile ? file : "\(file):\(location.line):\(location.column)"
+    }
+
+    /// The edit page of the file at `location`, at its line, when the file is one of the
+    /// digest's own text files.
+    func editAddress(_ location: SourceLocation) -> String? {
+        guard let relative = folder.relative(location.file),
+              Edit.extensions.contains(URL(fileURLWithPath: relative).pathExtension.lowercased()) else { return nil }
+        let segments = ["d", folder.name, "edit"] + relative.split(separator: "/").map(String.init)
+        return Address.path(segments, query: location.isWholeFile ? [] : [("line", String(location.line))])
+    }
+
+    /// The words of an article's text: whitespace-separated, front matter left out.
+    static func words(in file: String) -> Int {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return 0 }
+        var body = Substring(text)
+        if body.hasPrefix("---\n"), let end = body.dropFirst(4).range(of: "\n---") {
+            body = body[end.upperBound...]
+        }
+        return body.split(whereSeparator: { $0.isWhitespace }).count
+    }
+}
