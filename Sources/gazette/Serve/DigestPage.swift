@@ -13,13 +13,15 @@ struct DigestPage {
     var layouts: [String]
     var jobs: [BuildJob]
 
+    var places: Places { Places(root: root, folder: folder) }
+
     func render() -> HTML {
         let digest = inspection.digest ?? DigestReader.read(folder: folder.path).digest
         return """
             <h1>\(digest?.title ?? folder.name) <span class="edition">\(digest?.edition ?? "")</span></h1>
             <nav class="actions"><a href="\(Address.path(["d", folder.name, "preview"]))">Preview pages</a></nav>
             \(problems())
-            \(digest.map(sections) ?? .empty)
+            \(digest.map(sections) ?? articleFiles())
             \(buildForms(digest))
             \(files())
             \(recentBuilds())
@@ -30,8 +32,8 @@ struct DigestPage {
         let diagnostics = inspection.diagnostics
         guard !diagnostics.isEmpty else { return "<section><h2>Problems</h2><p class=\"good\">None: the digest builds.</p></section>" }
         let items: [HTML] = diagnostics.map { diagnostic in
-            let place = diagnostic.location.map(placeText) ?? ""
-            let link = diagnostic.location.flatMap(editAddress)
+            let place = diagnostic.location.map(places.text) ?? ""
+            let link = diagnostic.location.flatMap(places.editAddress)
             let placeMarkup: HTML = place.isEmpty ? .empty
                 : link.map { "<a class=\"place\" href=\"\($0)\">\(place)</a> " } ?? "<span class=\"place\">\(place)</span> "
             return """
@@ -57,10 +59,27 @@ struct DigestPage {
         return "<section><h2>Articles</h2>\(parts)</section>"
     }
 
+    /// The article files, when the digest has errors and so no sections: each can still
+    /// be opened and fixed.
+    private func articleFiles() -> HTML {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/articles")) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        let rows: [HTML] = names.map { name in
+            let file = folder.path + "/articles/" + name
+            let problems = inspection.diagnostics.filter { $0.location?.file == file }.count
+            let edit = places.editAddress(SourceLocation(file: file)) ?? "#"
+            return "<tr><td><a href=\"\(edit)\">\(name)</a></td><td class=\"number\(problems > 0 ? " warn" : "")\">\(problems)</td></tr>"
+        }
+        return """
+            <section><h2>Article files</h2>
+            <table class="articles"><thead><tr><th>File</th><th>Problems</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            """
+    }
+
     private func articleRow(_ article: Article) -> HTML {
         let file = article.location.file
         let warnings = inspection.diagnostics.filter { $0.location?.file == file }.count
-        let edit = editAddress(SourceLocation(file: file)) ?? "#"
+        let edit = places.editAddress(SourceLocation(file: file)) ?? "#"
         let page = inspection.result?.pages(ofArticle: article.slug).map { $0.lowerBound + 1 }
         let preview: HTML = page.map {
             "<a href=\"\(Address.path(["d", folder.name, "preview"], query: [("page", String($0))]))\">page \($0)</a>"
@@ -116,22 +135,6 @@ struct DigestPage {
             "<li><a href=\"\(Address.path(["d", folder.name, "builds", job.id.uuidString]))\">\(job.title)</a> \(HomePage.timestamp(job.started)) · \(JobPage.summary(job.state))</li>"
         }
         return "<section><h2>Recent builds</h2><ul>\(items)</ul></section>"
-    }
-
-    /// `2024-06/articles/a.md:12:5`: the place relative to the root, never the server's path.
-    func placeText(_ location: SourceLocation) -> String {
-        let file = location.file.hasPrefix(root.path + "/") ? String(location.file.dropFirst(root.path.count + 1))
-            : URL(fileURLWithPath: location.file).lastPathComponent
-        return location.isWholeFile ? file : "\(file):\(location.line):\(location.column)"
-    }
-
-    /// The edit page of the file at `location`, at its line, when the file is one of the
-    /// digest's own text files.
-    func editAddress(_ location: SourceLocation) -> String? {
-        guard let relative = folder.relative(location.file),
-              Edit.extensions.contains(URL(fileURLWithPath: relative).pathExtension.lowercased()) else { return nil }
-        let segments = ["d", folder.name, "edit"] + relative.split(separator: "/").map(String.init)
-        return Address.path(segments, query: location.isWholeFile ? [] : [("line", String(location.line))])
     }
 
     /// The words of an article's text: whitespace-separated, front matter left out.

@@ -71,7 +71,7 @@ struct EditorServer: Sendable {
         }
         router.get("/d/{digest}/builds/{id}") { _, context in
             let (folder, job) = try build(context)
-            let page = JobPage(job: job, position: workshop.position(of: job.id), places: try await digestPage(folder))
+            let page = JobPage(job: job, position: workshop.position(of: job.id), places: Places(root: root, folder: folder))
             return Reply.page(job.title, page.render())
         }
         router.get("/d/{digest}/builds/{id}/events") { _, context in

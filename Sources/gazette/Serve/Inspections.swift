@@ -45,7 +45,7 @@ final class Inspections: @unchecked Sendable {
     func refresh(_ digest: DigestFolder) {
         let key = stateKey(digest)
         guard last(digest)?.key != key else { return }
-        workshop.enqueue { _ = try? self.inspect(digest, key: key) }
+        workshop.enqueue(soon: true) { _ = try? self.inspect(digest, key: key) }
     }
 
     /// Runs on the workshop's thread: lays the digest out as `check` does.

@@ -7,8 +7,7 @@ import Hummingbird
 struct JobPage {
     var job: BuildJob
     var position: Int?
-    /// Turns a diagnostic's place into text and an edit address, as the digest page does.
-    var places: DigestPage
+    var places: Places
 
     func render() -> HTML {
         let folder = job.digest.name
@@ -41,7 +40,7 @@ struct JobPage {
     private func list(_ diagnostics: [Diagnostic]) -> HTML {
         guard !diagnostics.isEmpty else { return .empty }
         let items: [HTML] = diagnostics.map { diagnostic in
-            let place = diagnostic.location.map(places.placeText) ?? ""
+            let place = diagnostic.location.map(places.text) ?? ""
             let link = diagnostic.location.flatMap(places.editAddress)
             let placeMarkup: HTML = link.map { "<a class=\"place\" href=\"\($0)\">\(place)</a> " } ?? "<span class=\"place\">\(place)</span> "
             return "<li class=\"\(diagnostic.severity.rawValue)\">\(placeMarkup)\(diagnostic.severity.rawValue): \(diagnostic.message)\(diagnostic.hint.map { "; \($0)" } ?? "")</li>"

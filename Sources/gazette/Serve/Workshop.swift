@@ -14,7 +14,10 @@ final class Workshop: @unchecked Sendable {
     }
 
     private let condition = NSCondition()
+    /// The first piece is the one running, if any.
     private var waiting: [Work] = []
+    /// The work queued with `soon`, not yet done.
+    private var soonIDs: Set<UUID> = []
 
     init() {
         let thread = Thread { [unowned self] in self.loop() }
@@ -24,9 +27,20 @@ final class Workshop: @unchecked Sendable {
     }
 
     /// Queues `body`; `id` lets the queue position of the work be asked for.
-    func enqueue(id: UUID = UUID(), _ body: @escaping @Sendable () -> Void) {
+    /// - Parameter soon: put it right after the running work: a page someone is waiting
+    ///   for (a check, a preview) does not wait behind every queued build.
+    func enqueue(id: UUID = UUID(), soon: Bool = false, _ body: @escaping @Sendable () -> Void) {
         condition.withLock {
-            waiting.append(Work(id: id, body: body))
+            let work = Work(id: id, body: body)
+            if soon, !waiting.isEmpty {
+                // Behind the running work and any other work queued soon, ahead of the builds.
+                let index = waiting.indices.dropFirst().first { !soonIDs.contains(waiting[$0].id) } ?? waiting.endIndex
+                waiting.insert(work, at: index)
+                soonIDs.insert(id)
+            } else {
+                waiting.append(work)
+                if soon { soonIDs.insert(id) }
+            }
             condition.signal()
         }
     }
@@ -40,7 +54,7 @@ final class Workshop: @unchecked Sendable {
     /// Runs `body` in its turn and returns what it returned.
     func perform<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            enqueue { continuation.resume(with: Result { try body() }) }
+            enqueue(soon: true) { continuation.resume(with: Result { try body() }) }
         }
     }
 
@@ -51,7 +65,10 @@ final class Workshop: @unchecked Sendable {
                 return waiting[0]
             }
             work.body()
-            condition.withLock { _ = waiting.removeFirst() }
+            condition.withLock {
+                _ = waiting.removeFirst()
+                soonIDs.remove(work.id)
+            }
         }
     }
 }
