@@ -62,8 +62,20 @@ enum HTTP {
             let count = recv(socket, &buffer, buffer.count, 0)
             if count <= 0 { break }
             received.append(contentsOf: buffer[0..<count])
+            // Not every server closes after `Connection: close` (chromedriver does not):
+            // a reply with a length is complete once that much has come.
+            if let length = completeLength(received), received.count >= length { break }
         }
         return try parse(received)
+    }
+
+    /// Headers plus `Content-Length`, once the headers are in and give a length.
+    static func completeLength(_ data: Data) -> Int? {
+        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { return nil }
+        let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
+        guard let line = head.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+              let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) else { return nil }
+        return end.upperBound + length
     }
 
     static func parse(_ data: Data) throws -> Reply {
