@@ -53,6 +53,25 @@ extension ServeTests {
             #expect(text.contains("<a href=\"/d/2024-06/edit/articles/bonn-climate-talks-sb60.md\">bonn-climate-talks-sb60.md</a></td><td class=\"number warn\">1</td>"))
         }
 
+        @Test func aChangeOnDiskIsAnnouncedWithinASecond() throws {
+            let server = try ServedRoot()
+            let page = try server.send("GET", "/d/2024-06")
+            let marker = "<div data-changes=\""
+            let start = try #require(page.text.range(of: marker))
+            let address = String(page.text[start.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+            #expect(address.hasPrefix("/d/2024-06/changes?since="))
+            let article = server.month + "/articles/kharif-msp-2024-25.md"
+            let saved = Date()
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) {
+                try? (String(contentsOfFile: article, encoding: .utf8) + "\nA new line.\n").write(toFile: article, atomically: true, encoding: .utf8)
+            }
+            let events = try server.send("GET", address)
+            #expect(events.text.contains("event: changed\ndata: "), "\(events.text)")
+            #expect(Date().timeIntervalSince(saved) < 2.5, "announced within a second of the save")
+            let fresh = try server.send("GET", "/d/2024-06")
+            #expect(!fresh.text.contains(address.replacingOccurrences(of: "&", with: "&amp;")), "the page names the new state")
+        }
+
         @Test func titlesAreEscaped() throws {
             let server = try ServedRoot { folders in
                 let file = folders.root + "/2024-06/digest.yaml"

@@ -68,6 +68,11 @@ enum Assets {
             const height = area.scrollHeight / Math.max(1, lines.length);
             area.scrollTop = Math.max(0, (line - 5) * height);
           }
+          const watched = document.querySelector("[data-changes]");
+          if (watched) {
+            const changes = new EventSource(watched.dataset.changes);
+            changes.addEventListener("changed", () => { changes.close(); location.reload(); });
+          }
           const jump = document.querySelector("select.jump");
           if (jump) jump.addEventListener("change", () => { if (jump.value) location.href = jump.value; });
         });

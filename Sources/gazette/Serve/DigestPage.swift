@@ -19,6 +19,7 @@ struct DigestPage {
         let digest = inspection.digest ?? DigestReader.read(folder: folder.path).digest
         return """
             <h1>\(digest?.title ?? folder.name) <span class="edition">\(digest?.edition ?? "")</span></h1>
+            <div data-changes="\(Changes.address(folder, key: inspection.key))"></div>
             <nav class="actions"><a href="\(Address.path(["d", folder.name, "preview"]))">Preview pages</a></nav>
             \(problems())
             \(digest.map(sections) ?? articleFiles())

@@ -16,6 +16,7 @@ import Logging
 ///     GET  /d/NAME/builds/ID[/events]     a build; its progress as server-sent events
 ///     GET  /d/NAME/files/FILE.pdf         a built PDF, as a download
 ///     GET  /d/NAME/edit/PATH, POST …      a text file of the digest: edit, save
+///     GET  /d/NAME/changes?since=KEY      an event when the digest's files change
 ///     GET  /d/NAME/preview?page=N         the pages, one at reading size
 ///     GET  /d/NAME/pages/N.png[?size=thumbnail]
 struct EditorServer: Sendable {
@@ -100,6 +101,11 @@ struct EditorServer: Sendable {
             let folder = try digest(context)
             let (path, relative) = try root.file(in: folder, context.parameters.getCatchAll(), extensions: Edit.extensions)
             return try Edit.save(folder, path: path, relative: relative, form: try await Form.read(request))
+        }
+        router.get("/d/{digest}/changes") { request, context in
+            let folder = try digest(context)
+            let since = request.uri.queryParameters["since"].map(String.init) ?? ""
+            return Changes.events(folder, since: since, inspections: inspections)
         }
         router.get("/d/{digest}/preview") { request, context in
             let folder = try digest(context)

@@ -44,6 +44,7 @@ struct PreviewPages {
         }
         return """
             <h1>Preview <span class="edition">\(folder.name)</span></h1>
+            <div data-changes="\(Changes.address(folder, key: inspection.key))"></div>
             <nav class="pager"><a href="\(Address.path(["d", folder.name]))">Back to \(folder.name)</a> \
             \(previous) <span class="number">page \(number) of \(count)</span> \(next)
             <select class="jump" aria-label="Jump to an article"><option value="">Jump to an article…</option>\(articles)</select></nav>
