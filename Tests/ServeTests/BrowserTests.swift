@@ -6,12 +6,19 @@ extension ServeTests {
     /// the PDF and a 2-up handout. A screenshot of each page is kept for a person to look at,
     /// in `$TMPDIR/gazette-serve-screenshots/`.
     @Suite struct InABrowser {
+        /// Presses the button of the digest page's `form`, waits for the build's page to
+        /// reload with the link (it follows the build's events), downloads `file`.
+        /// - Returns: what `pdfinfo` says of the downloaded file.
+        func build(in browser: Browser, form: String, file: String, screenshot: String) throws -> String {
+            try browser.click("form[action='/d/2024-06/\(form)'] button")
+            try browser.click("a.download[href='/d/2024-06/files/\(file)']", within: 60)
+            try browser.screenshot(to: screenshot)
+            return try pdfInfo(try Data(contentsOf: URL(fileURLWithPath: try browser.downloaded(file))))
+        }
+
         @Test func anEditorFixesAProblemBuildsAndDownloads() throws {
             let server = try ServedRoot { folders in
-                let article = folders.root + "/2024-06/articles/bonn-climate-talks-sb60.md"
-                let text = try String(contentsOfFile: article, encoding: .utf8)
-                    .replacingOccurrences(of: "section: Environment", with: "section: Weather")
-                try text.write(toFile: article, atomically: true, encoding: .utf8)
+                try folders.replace("section: Environment", with: "section: Weather", in: "articles/bonn-climate-talks-sb60.md")
             }
             let shots = NSTemporaryDirectory() + "gazette-serve-screenshots"
             try? FileManager.default.removeItem(atPath: shots)
@@ -43,21 +50,11 @@ extension ServeTests {
             try browser.open(server.origin + "/d/2024-06")
             #expect(try browser.text().contains("None: the digest builds."))
             try browser.screenshot(to: shots + "/4-digest-fixed.png")
-            try browser.click("form[action='/d/2024-06/build'] button")
-            // The page follows the build's events and reloads with the link when it is done.
-            try browser.click("a.download[href='/d/2024-06/files/2024-06.pdf']", within: 60)
-            try browser.screenshot(to: shots + "/5-build-done.png")
-            let pdf = try browser.downloaded("2024-06.pdf")
-            let info = try pdfInfo(try Data(contentsOf: URL(fileURLWithPath: pdf)))
+            let info = try build(in: browser, form: "build", file: "2024-06.pdf", screenshot: shots + "/5-build-done.png")
             #expect(info.contains("Pages:           25"), "\(info)")
-
             try browser.open(server.origin + "/d/2024-06")
-            try browser.click("form[action='/d/2024-06/handout'] button")
-            try browser.click("a.download[href='/d/2024-06/files/2024-06-handout.pdf']", within: 60)
-            try browser.screenshot(to: shots + "/6-handout-done.png")
-            let handout = try browser.downloaded("2024-06-handout.pdf")
-            let handoutInfo = try pdfInfo(try Data(contentsOf: URL(fileURLWithPath: handout)))
-            #expect(handoutInfo.contains("Page size:       841.89 x 595.276 pts (A4)"), "2 up: \(handoutInfo)")
+            let handout = try build(in: browser, form: "handout", file: "2024-06-handout.pdf", screenshot: shots + "/6-handout-done.png")
+            #expect(handout.contains("Page size:       841.89 x 595.276 pts (A4)"), "2 up: \(handout)")
 
             try browser.open(server.origin + "/d/2024-06/preview?page=3")
             #expect(try browser.run("const i = document.querySelector('img.page'); return i.complete && i.naturalWidth;") as? Int == 794)

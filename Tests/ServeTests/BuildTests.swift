@@ -24,9 +24,7 @@ extension ServeTests {
 
         @Test func aFailingBuildShowsItsDiagnosticsAndWritesNothing() throws {
             let server = try ServedRoot { folders in
-                let article = folders.root + "/2024-06/articles/euro-2024-group-stage.md"
-                let text = try String(contentsOfFile: article, encoding: .utf8).replacingOccurrences(of: "> [!fact]", with: "> [!tip]")
-                try text.write(toFile: article, atomically: true, encoding: .utf8)
+                try folders.replace("> [!fact]", with: "> [!tip]", in: "articles/euro-2024-group-stage.md")
             }
             let (page, events) = try server.finishedBuild(try server.post("/d/2024-06/build", form: [("layout", "")]))
             #expect(events.contains("\"status\":\"failed: 1 error\""), "\(events)")

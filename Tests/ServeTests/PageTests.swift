@@ -37,10 +37,7 @@ extension ServeTests {
 
         @Test func aDigestPageShowsItsProblemsLinkedToTheirLines() throws {
             let server = try ServedRoot { folders in
-                let article = folders.root + "/2024-06/articles/bonn-climate-talks-sb60.md"
-                let text = try String(contentsOfFile: article, encoding: .utf8)
-                    .replacingOccurrences(of: "section: Environment", with: "section: Weather")
-                try text.write(toFile: article, atomically: true, encoding: .utf8)
+                try folders.replace("section: Environment", with: "section: Weather", in: "articles/bonn-climate-talks-sb60.md")
             }
             let page = try server.send("GET", "/d/2024-06")
             #expect(page.status == 200)
@@ -74,10 +71,7 @@ extension ServeTests {
 
         @Test func titlesAreEscaped() throws {
             let server = try ServedRoot { folders in
-                let file = folders.root + "/2024-06/digest.yaml"
-                let text = try String(contentsOfFile: file, encoding: .utf8)
-                    .replacingOccurrences(of: "title: The Monthly Brief", with: "title: \"<script>alert(1)</script> & Co\"")
-                try text.write(toFile: file, atomically: true, encoding: .utf8)
+                try folders.replace("title: The Monthly Brief", with: "title: \"<script>alert(1)</script> & Co\"", in: "digest.yaml")
             }
             for path in ["/", "/d/2024-06"] {
                 let page = try server.send("GET", path)

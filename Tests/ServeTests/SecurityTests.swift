@@ -44,10 +44,7 @@ extension ServeTests {
             "/d/other%2F..%2F2024-06",
         ])
         func segmentsThatLeaveTheirFolderAreNotFound(path: String) throws {
-            let server = try Self.guardedRoot()
-            let reply = try server.send("GET", path)
-            #expect(reply.status == 404, "\(path)")
-            #expect(!reply.text.contains(Self.secret))
+            try Self.expectNotFound(path)
         }
 
         /// Paths that lead outside the root, by `..`, an absolute path or a symbolic link.
@@ -61,10 +58,14 @@ extension ServeTests {
             "/d/2024-06/files/..%2F..%2F..%2Fsecret.pdf",
         ])
         func pathsLeadingOutOfTheRootAreNotFound(path: String) throws {
-            let server = try Self.guardedRoot()
-            let reply = try server.send("GET", path)
+            try Self.expectNotFound(path)
+        }
+
+        /// `path` is 404 on a guarded root, and shows neither a secret nor a digest outside.
+        static func expectNotFound(_ path: String) throws {
+            let reply = try guardedRoot().send("GET", path)
             #expect(reply.status == 404, "\(path)")
-            #expect(!reply.text.contains(Self.secret))
+            #expect(!reply.text.contains(secret))
             #expect(!reply.text.contains("The Monthly Brief"), "no digest outside the root is shown")
         }
 

@@ -48,6 +48,14 @@ final class ServedRoot {
     struct Folders {
         var outside: String
         var root: String
+
+        /// Replaces `old` by `new` in the example month's file `file` (relative to it).
+        func replace(_ old: String, with new: String, in file: String) throws {
+            let path = root + "/2024-06/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains(old), "'\(old)' is in \(file)")
+            try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        }
     }
 
     deinit {
