@@ -26,9 +26,35 @@ enum HTTP {
 
     /// Sends one request on a new connection (`Connection: close`) and reads the whole reply.
     static func send(_ method: String, _ target: String, port: Int, headers: [String: String], body: Data?) throws -> Reply {
+        let socket = try connected(port: port)
+        defer { close(socket) }
+        try write(method, target, headers: headers, body: body, to: socket)
+        var received = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received.append(contentsOf: buffer[0..<count])
+            // Not every server closes after `Connection: close` (chromedriver does not):
+            // a reply with a length is complete once that much has come.
+            if let length = completeLength(received), received.count >= length { break }
+        }
+        return try parse(received)
+    }
+
+    /// Sends a request, reads the first bytes of the reply and hangs up: a browser tab closed
+    /// in the middle of a download or an event stream.
+    static func hangUp(_ method: String, _ target: String, port: Int) throws {
+        let socket = try connected(port: port)
+        defer { close(socket) }
+        try write(method, target, headers: ["Host": "127.0.0.1:\(port)"], body: nil, to: socket)
+        var buffer = [UInt8](repeating: 0, count: 64)
+        _ = recv(socket, &buffer, buffer.count, 0)
+    }
+
+    private static func connected(port: Int) throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(description: "no socket") }
-        defer { close(socket) }
         var timeout = timeval(tv_sec: 120, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -38,7 +64,14 @@ enum HTTP {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw Failure(description: "cannot connect to port \(port)") }
+        guard connected == 0 else {
+            close(socket)
+            throw Failure(description: "cannot connect to port \(port)")
+        }
+        return socket
+    }
+
+    private static func write(_ method: String, _ target: String, headers: [String: String], body: Data?, to socket: Int32) throws {
         var head = "\(method) \(target) HTTP/1.1\r\n"
         var fields = headers
         fields["Connection"] = "close"
@@ -56,17 +89,6 @@ enum HTTP {
                 sent += count
             }
         }
-        var received = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = recv(socket, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            received.append(contentsOf: buffer[0..<count])
-            // Not every server closes after `Connection: close` (chromedriver does not):
-            // a reply with a length is complete once that much has come.
-            if let length = completeLength(received), received.count >= length { break }
-        }
-        return try parse(received)
     }
 
     /// Headers plus `Content-Length`, once the headers are in and give a length.
