@@ -42,13 +42,14 @@ enum Assets {
         .thumbnails a.current { border-color: #17324d; }
         img.page { max-width: 100%; box-shadow: 0 1px 6px rgba(0,0,0,.25); background: #fff; }
         a.download { font-weight: 600; }
+        pre.log { white-space: pre-wrap; background: #fff; border: 1px solid #e2e2dc; padding: .6rem; }
         """
 
     static let script = """
         "use strict";
         document.addEventListener("DOMContentLoaded", () => {
           const job = document.querySelector(".job[data-events]");
-          if (job && !job.querySelector(".files, .problems, .message")) {
+          if (job && !job.querySelector(".files, .problems, .message, .log")) {
             const status = job.querySelector(".status"), bar = job.querySelector("progress");
             const source = new EventSource(job.dataset.events);
             source.addEventListener("progress", (event) => {

@@ -36,6 +36,13 @@ final class BuildJob: @unchecked Sendable {
 
     var state: State { lock.withLock { current } }
 
+    private var report = ""
+    /// What the job printed, for jobs that run a command (an import): shown as is.
+    var log: String {
+        get { lock.withLock { report } }
+        set { lock.withLock { report = newValue } }
+    }
+
     /// Called from the pipeline's progress line while running.
     func update(_ phase: String, fraction: Double) {
         lock.withLock { if !current.isOver { current = .running(phase: phase, fraction: fraction) } }

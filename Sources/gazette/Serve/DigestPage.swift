@@ -115,6 +115,16 @@ struct DigestPage {
             <label>Answers <select name="answers"><option value="end">at the end</option>\
             <option value="separate">separate file</option><option value="none">none</option></select></label>
             <button type="submit">Build handouts</button>
+            </form>
+            <h2>Import</h2>
+            <form method="post" action="\(Address.path(["d", folder.name, "import"]))" enctype="multipart/form-data" class="build">
+            <label>From <select name="kind"><option value="wordpress">a WordPress export (.xml)</option>\
+            <option value="html">a saved web page (.html)</option><option value="text">page text (.txt)</option></select></label>
+            <input type="file" name="file" accept=".xml,.html,.htm,.txt" required>
+            <label>Month <input name="month" placeholder="YYYY-MM" size="8"></label>
+            <label>Section <input name="section" size="14"></label>
+            <label>Date <input name="date" placeholder="YYYY-MM-DD" size="10"></label>
+            <button type="submit">Import</button>
             </form></section>
             """
     }

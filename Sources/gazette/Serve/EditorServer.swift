@@ -13,6 +13,7 @@ import Logging
 ///     GET  /d/NAME                        a digest: articles, problems, build forms, files
 ///     POST /d/NAME/build                  queue the PDF          → 303 to the build's page
 ///     POST /d/NAME/handout                queue handouts         → 303 to the build's page
+///     POST /d/NAME/import                upload a file to import → 303 to the job's page
 ///     GET  /d/NAME/builds/ID[/events]     a build; its progress as server-sent events
 ///     GET  /d/NAME/files/FILE.pdf         a built PDF, as a download
 ///     GET  /d/NAME/edit/PATH, POST …      a text file of the digest: edit, save
@@ -68,6 +69,11 @@ struct EditorServer: Sendable {
             let folder = try digest(context)
             let (arguments, title) = Self.handoutArguments(try await Form.read(request))
             let job = try builder.buildHandout(folder, arguments: arguments, title: title)
+            return Reply.redirect(to: Address.path(["d", folder.name, "builds", job.id.uuidString]))
+        }
+        router.post("/d/{digest}/import") { request, context in
+            let folder = try digest(context)
+            let job = try await Importer(workshop: workshop, jobs: jobs).start(request, digest: folder)
             return Reply.redirect(to: Address.path(["d", folder.name, "builds", job.id.uuidString]))
         }
         router.get("/d/{digest}/builds/{id}") { _, context in

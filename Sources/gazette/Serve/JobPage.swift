@@ -19,6 +19,7 @@ struct JobPage {
             <p class="status">\(Self.summary(job.state, position: position))</p>
             <progress max="1" value="\(Self.fraction(job.state))"></progress>
             \(outcome())
+            \(job.log.isEmpty ? HTML.empty : "<pre class=\"log\">\(job.log)</pre>")
             </div>
             """
     }
@@ -31,6 +32,7 @@ struct JobPage {
             let links: [HTML] = files.map { name in
                 "<li><a class=\"download\" href=\"\(Address.path(["d", job.digest.name, "files", name]))\" download>Download \(name)</a></li>"
             }
+            guard !files.isEmpty else { return "<p><a class=\"next\" href=\"\(Address.path(["d", job.digest.name]))\">See the digest</a></p>\(list(diagnostics))" }
             return "<ul class=\"files\">\(links)</ul>\(list(diagnostics))"
         case .failed(let diagnostics, let message):
             return "\(message.map { "<p class=\"message\">\($0)</p>" as HTML } ?? .empty)\(list(diagnostics))"
