@@ -6,7 +6,7 @@ EXAMPLE      ?= Examples/2024-06
 APT_PACKAGES := libcairo2-dev libpango1.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
                 libhyphen-dev hyphen-en-us libqpdf-dev poppler-utils qpdf python3-pil \
                 libqrencode-dev zbar-tools libgdk-pixbuf-2.0-dev librsvg2-dev libturbojpeg0-dev libxml2-dev \
-                mupdf-tools
+                mupdf-tools chromium chromium-driver
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps apt-deps qpdf12 python-deps build release demo test clean install uninstall

@@ -21,6 +21,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // `gazette serve`: the editors' web page (issue 17).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, nothing else.
@@ -74,6 +76,7 @@ let package = Package(
                           dependencies: ["DigestReader", "DigestModel", "Import", "Layout", "PDFRenderer", "LayoutSpec", "Imposition",
                                          "PageModel", "Geometry", "TextShaping", "Diagnostics", "PDFFinishing",
                                          .product(name: "Yams", package: "Yams"),
+                                         .product(name: "Hummingbird", package: "hummingbird"),
                                          .product(name: "ArgumentParser",
                                                   package: "swift-argument-parser")]),
 
@@ -91,6 +94,7 @@ let package = Package(
                     path: "Tests/PDFRendererTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["gazette", "DigestReader", "DigestModel"],
                     path: "Tests/EndToEndTests"),
+        .testTarget(name: "ServeTests", dependencies: ["gazette"], path: "Tests/ServeTests"),
         .testTarget(name: "RobustnessTests",
                     dependencies: ["gazette", "DigestReader", "DigestModel", "Diagnostics", "Layout",
                                    "LayoutSpec", "TextShaping", "PageModel", "PDFRenderer", "PDFFinishing", "Geometry"],

@@ -8,10 +8,11 @@ import Darwin
 
 /// The digest folder as a boundary: Gazette reads no file outside it, whatever symbolic
 /// links inside it point to, and reads only regular files (a named pipe would block the
-/// build forever, a device would never end).
-struct FolderBoundary: Sendable {
+/// build forever, a device would never end). `package` so that `gazette serve` holds every
+/// path from a request to the same rule.
+package struct FolderBoundary: Sendable {
     /// What a path inside the folder turns out to be.
-    enum Kind: Equatable, Sendable {
+    package enum Kind: Equatable, Sendable {
         /// A regular file whose real path is inside the folder.
         case file
         /// Anything else inside the folder: a named pipe, a socket, a device.
@@ -25,12 +26,12 @@ struct FolderBoundary: Sendable {
     /// The folder's real path; nil when it cannot be resolved.
     private let root: String?
 
-    init(folder: String) {
+    package init(folder: String) {
         root = Self.realPath(folder)
     }
 
     /// Classifies `path`, a path inside the folder as written (links not yet resolved).
-    func kind(of path: String) -> Kind {
+    package func kind(of path: String) -> Kind {
         guard let root, let target = Self.realPath(path) else { return .missing }
         guard target == root || target.hasPrefix(root == "/" ? "/" : root + "/") else { return .outside }
         var status = stat()
@@ -39,7 +40,7 @@ struct FolderBoundary: Sendable {
     }
 
     /// Whether `path`, with every symbolic link resolved, is inside the folder.
-    func contains(_ path: String) -> Bool {
+    package func contains(_ path: String) -> Bool {
         guard let root, let target = Self.realPath(path) else { return false }
         return target.hasPrefix(root == "/" ? "/" : root + "/")
     }

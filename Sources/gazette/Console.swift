@@ -33,10 +33,12 @@ final class Console: Sendable {
     /// Shown only on a terminal, and only once a run has taken longer than a moment.
     let progress: ProgressLine
 
-    init(verbosity: Verbosity) {
+    /// - Parameter observer: also told every phase and fraction, terminal or not: `gazette
+    ///   serve` streams them to the editor's page.
+    init(verbosity: Verbosity, observer: ProgressLine.Observer? = nil) {
         self.verbosity = verbosity
         let interactive = verbosity != .quiet && ProgressLine.standardErrorIsTerminal
-        progress = ProgressLine(enabled: interactive, delay: ProgressLine.configuredDelay)
+        progress = ProgressLine(enabled: interactive, delay: ProgressLine.configuredDelay, observer: observer)
     }
 
     /// A result line on standard output; nothing with `--quiet`.

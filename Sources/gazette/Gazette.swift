@@ -24,7 +24,7 @@ struct Gazette: ParsableCommand {
             Shell completions: `gazette --generate-completion-script bash` (or zsh, fish).
             """,
         version: version,
-        subcommands: [Build.self, Check.self, Preview.self, Handout.self, New.self, ImportCommand.self, Layouts.self])
+        subcommands: [Build.self, Check.self, Preview.self, Handout.self, New.self, ImportCommand.self, Layouts.self, Serve.self])
 
     static func main() {
         var command: any ParsableCommand

@@ -110,21 +110,43 @@ struct Handout: ParsableCommand {
         output ?? "Output/\(URL(fileURLWithPath: digest).standardized.lastPathComponent)-handout.pdf"
     }
 
+    /// The layout options with `handout` as the default layout.
+    var handoutLayout: LayoutOptions {
+        var options = layout
+        if options.layout == nil { options.layout = "handout" }
+        return options
+    }
+
     func run() throws {
         let started = Date()
         let console = Console(verbosity: messages.verbosity)
-        var options = layout
-        if options.layout == nil { options.layout = "handout" }
-        let pipeline = Pipeline(resources: try Resources.locate(), layout: options, strict: messages.strict)
+        let pipeline = Pipeline(resources: try Resources.locate(), layout: handoutLayout, strict: messages.strict)
         Interruption.handle(console: console, exitCode: 130)
         console.progress.start("reading \(digest)")
         defer { console.clearProgress() }
+        let outcome = try make(with: pipeline, console: console)
+        console.clearProgress()
+        console.report(outcome.diagnostics)
+        let written = outcome.written
+        guard !written.isEmpty else { throw ExitStatus.inputError }
+        let listed = written.count <= 3 ? written.joined(separator: ", ")
+            : "\(written[0]), \(written[1]), … \(written[written.count - 1])"
+        console.result("wrote \(plural(written.count, "file")): \(listed) in \(seconds(since: started))")
+    }
+
+    /// What `make` did: every diagnostic, and the files written (none when there were errors).
+    struct Outcome {
+        var diagnostics: [Diagnostic]
+        var written: [String]
+    }
+
+    /// Reads, lays out and writes the handouts without reporting anything: `run` prints the
+    /// outcome, `gazette serve` shows it on a page.
+    /// - Throws: `UsageError` for an article or section the digest does not have; `InternalError`
+    ///   when a PDF cannot be written.
+    func make(with pipeline: Pipeline, console: Console) throws -> Outcome {
         let prepared = try pipeline.prepare(folder: digest, console: console)
-        guard let ready = prepared.ready else {
-            console.clearProgress()
-            console.report(prepared.diagnostics)
-            throw ExitStatus.inputError
-        }
+        guard let ready = prepared.ready else { return Outcome(diagnostics: prepared.diagnostics, written: []) }
         let chosen = try selection(in: ready.digest)
         guard !chosen.isEmpty else {
             throw UsageError(command: "handout", message: "\(digest) has no articles to print; add one with `gazette new article`")
@@ -149,11 +171,7 @@ struct Handout: ParsableCommand {
             diagnostics += pipeline.strictly(result.warnings)
             laidOut.append((job.path, result))
         }
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            console.clearProgress()
-            console.report(diagnostics)
-            throw ExitStatus.inputError
-        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return Outcome(diagnostics: diagnostics, written: []) }
         for (path, result) in laidOut {
             try press.write(result.document, to: path)
             written.append(path)
@@ -163,11 +181,7 @@ struct Handout: ParsableCommand {
                 written.append(answersPath)
             }
         }
-        console.clearProgress()
-        console.report(diagnostics)
-        let listed = written.count <= 3 ? written.joined(separator: ", ")
-            : "\(written[0]), \(written[1]), … \(written[written.count - 1])"
-        console.result("wrote \(plural(written.count, "file")): \(listed) in \(seconds(since: started))")
+        return Outcome(diagnostics: diagnostics, written: written)
     }
 
     /// `june.pdf` → `june-answers.pdf`, beside it.

@@ -26,8 +26,12 @@ final class ProgressLine: @unchecked Sendable {
         isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
+    /// Told each phase and how far the run is, from 0 to 1.
+    typealias Observer = @Sendable (_ phase: String, _ fraction: Double) -> Void
+
     private let enabled: Bool
     private let delay: TimeInterval
+    private let observer: Observer?
     private let lock = NSLock()
     private var phase = ""
     private var fraction = 0.0
@@ -35,13 +39,15 @@ final class ProgressLine: @unchecked Sendable {
     private var visible = false
     private var timer: DispatchSourceTimer?
 
-    init(enabled: Bool, delay: TimeInterval) {
+    init(enabled: Bool, delay: TimeInterval, observer: Observer? = nil) {
         self.enabled = enabled
         self.delay = delay
+        self.observer = observer
     }
 
     /// Starts timing a run (the delay counts from here) and shows `phase` once it is due.
     func start(_ phase: String) {
+        observer?(phase, 0)
         guard enabled else { return }
         lock.withLock {
             self.phase = phase
@@ -58,6 +64,7 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Names the phase now running and how far the whole run is, from 0 to 1.
     func update(_ phase: String, fraction: Double) {
+        observer?(phase, min(1, max(0, fraction)))
         guard enabled else { return }
         lock.withLock {
             self.phase = phase
