@@ -156,7 +156,10 @@ sanitize: deps python-deps
 BENCH_DIGEST  ?= ../shared/corpus/2024-06
 BENCH_SCRATCH ?= $(or $(SCRATCH),.build)
 
+# wrk loads `gazette serve` in the benchmark (Benchmarks/serve_load.py).
 bench: deps
+	@command -v wrk > /dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends wrk; }
 	SWIFT="$(SWIFT)" SCRATCH="$(BENCH_SCRATCH)" Benchmarks/bench.sh
 
 bench-micro: deps

@@ -18,6 +18,7 @@
 #   REPORT=BENCHMARKS.md   where the generated section goes (REPORT= to write nothing)
 #   SKIP_BUILD=1        use the release binary already in SCRATCH
 #   IMPORT_POSTS=400    posts in the WordPress export whose import and build are timed
+#   SERVE_BUILDS=1000   builds asked of `gazette serve` while its memory is read (wrk runs 10 s)
 #   WATCH_SAVES=5       saves of an article timed to the new PDF with `build --watch` running
 #
 # Wall time on a shared machine is noisy: the report records the load average before and
@@ -126,6 +127,9 @@ awk -F'\t' '{print "import     " $1 " posts: import " $2 " s, build " $3 " s, " 
 # ---- watch: from saving an article to its new PDF, with `build --watch` running ----------
 "$py" "$root/Benchmarks/watch_latency.py" --binary "$bin" --digest "$shared/corpus/2024-06" \
   --saves "${WATCH_SAVES:-5}" --tsv "$out/watch.tsv"
+
+# ---- serve: wrk against the preview route, and the server's memory over many builds -------
+"$py" "$root/Benchmarks/serve_load.py" --binary "$bin" --builds "${SERVE_BUILDS:-1000}" --tsv "$out/serve.tsv"
 
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$meta"
 

@@ -108,6 +108,20 @@ def load_watch(out: Path) -> list[float]:
     return [float(l) for l in path.read_text().split()] if path.exists() else []
 
 
+def load_serve(out: Path) -> tuple[list[str] | None, list[tuple[int, int]]]:
+    path = out / "serve.tsv"
+    if not path.exists():
+        return None, []
+    wrk, memory = None, []
+    for line in path.read_text().splitlines():
+        fields = line.split("\t")
+        if fields[0] == "wrk":
+            wrk = fields[1:]
+        elif fields[0] == "rss":
+            memory.append((int(fields[1]), int(fields[2])))
+    return wrk, memory
+
+
 def load_meta(out: Path) -> dict[str, str]:
     path = out / "meta.env"
     return dict(l.split("=", 1) for l in path.read_text().splitlines() if "=" in l) if path.exists() else {}
@@ -202,6 +216,20 @@ def section(out: Path, binary: str, shared: Path) -> str:
                   f"{min(watch):.2f}–{max(watch):.2f} s). The watch looks at the files every 0.5 s and "
                   "then 0.1 s more for them to settle, so 0.1–0.6 s of that is waiting by design "
                   "(`Benchmarks/watch_latency.py`).", ""]
+
+    wrk, memory = load_serve(out)
+    if wrk:
+        p50, p90, p99, rate = (float(x) for x in wrk)
+        lines += ["`gazette serve` on the example month (`Benchmarks/serve_load.py`): `wrk -t2 -c50 -d10s` "
+                  "against a page's preview picture, then builds asked one after another through the page's "
+                  "form, the server's resident memory read as they go:", "",
+                  "| preview p50 | p90 | p99 | requests/s |", "|---:|---:|---:|---:|",
+                  f"| {p50:.1f} ms | {p90:.1f} ms | {p99:.1f} ms | {rate:.0f} |", ""]
+    if memory:
+        lines += ["| builds | resident memory |", "|---:|---:|"]
+        lines += [f"| {n} | {kb / 1024:.0f} MB |" for n, kb in memory if n in (0, 50, 100) or n % 250 == 0
+                  or n == memory[-1][0]]
+        lines.append("")
 
     # The targets, on the largest size of this run.
     if "ours" in tools and sizes:
