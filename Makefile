@@ -37,7 +37,6 @@ apt-deps:
 QPDF_DIR     := .deps/qpdf/lib
 QPDF_WHEEL   := pikepdf-10.18.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl
 QPDF_SHA256  := e42ed2f855f25e37e4bd5a2f2f369da4205090b84354fc77bb9cdc49cfe87ce7
-QPDF_URL     := https://files.pythonhosted.org/packages/py3/p/pikepdf/$(QPDF_WHEEL)
 QPDF_LIB     := libqpdf-781b0270.so.30.4.2
 QPDF_JPEG    := libjpeg-e87d2658.so.62.2.0
 

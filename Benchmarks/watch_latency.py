@@ -71,8 +71,7 @@ def main() -> None:
     article = sorted((digest / "articles").glob("*.md"))[0]
     environment = dict(os.environ, GAZETTE_PROGRESS_DELAY="0")
     watch = subprocess.Popen([args.binary, "build", str(digest), "--watch", "--output", str(pdf), "--quiet"],
-                             stdout=subprocess.DEVNULL, stderr=sys.stderr if os.environ.get("WATCH_LOG") else subprocess.DEVNULL,
-                             env=environment)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     seconds: list[float] = []
     try:
         stamp = wait_for(pdf, None, 120)

@@ -29,19 +29,22 @@ extension BlockComposer {
         if floor < 1 { attempts.append((room, floor)) }
 
         var look = base, headerLook = base, widths: [Length] = [], width = columnWidth
+        var measured: (scale: Double, widths: ColumnContentWidths)?
         for (index, attempt) in attempts.enumerated() {
-            look = base.with(size: style.fontSize * attempt.scale, leading: style.leading * attempt.scale)
-            headerLook = look.with(bold: true, color: spec.colors.brand, family: spec.fonts.heading)
-            let measured = columnContentWidths(table, columns: columnCount, look: look, headerLook: headerLook,
-                                               language: language)
+            // The column and the text width are tried at the same size: measured once.
+            if measured?.scale != attempt.scale {
+                look = base.with(size: style.fontSize * attempt.scale, leading: style.leading * attempt.scale)
+                headerLook = look.with(bold: true, color: spec.colors.brand, family: spec.fonts.heading)
+                measured = (attempt.scale, columnContentWidths(table, columns: columnCount, look: look,
+                                                               headerLook: headerLook, language: language))
+            }
+            let content = measured!.widths
             width = attempt.width
-            widths = measured.shared(width)
-            if measured.minimum.reduce(.zero, +) <= width { break }
+            widths = content.shared(width)
+            if content.minimum.reduce(.zero, +) <= width { break }
             if index == attempts.count - 1 {
-                let points = (look.font.size.points * 10).rounded() / 10
-                let size = points == points.rounded() ? String(Int(points)) : String(points)
-                warn("table is too wide for the text width even in \(size) pt type; long words in its cells are broken",
-                     at: location)
+                warn("table is too wide for the text width even in \(look.font.size) pt type; "
+                     + "long words in its cells are broken", at: location)
             }
         }
         let pad = style.cellPadding

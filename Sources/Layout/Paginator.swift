@@ -109,12 +109,13 @@ struct Paginator {
                 continue
             }
             if fill.forced { reportSplit([fill], flow: flow, locate: locate) }
-            draw([fill], filler: filler, height: filler.height(of: fill), columnWidth: body.width)
+            let height = filler.height(of: fill)
+            draw([fill], filler: filler, height: height, columnWidth: body.width)
             start = filler.skipDiscardable(from: fill.range.upperBound)
             if start < flow.count {
                 startPage(section: nil)
             } else {
-                cursor += filler.height(of: fill) + spec.page.spanGap
+                cursor += height + spec.page.spanGap
             }
         }
     }

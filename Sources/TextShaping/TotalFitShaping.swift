@@ -25,12 +25,22 @@ extension TextShaper {
     /// their natural width.
     func totalFitLines(_ spans: [TextSpan], text: String, width: Int32, style: ParagraphStyle,
                        ragged: Bool = false) -> [ShapedLine]? {
+        oneLine(spans, text: text, language: style.language) { lines(of: $0, spans: spans, width: width, ragged: ragged) }
+    }
+
+    /// `text` (the spans' text joined) shaped by Pango on one unbroken line, handed to `body`
+    /// while the layout that owns it lives; nil when Pango makes no layout or `body` gives nil.
+    private func oneLine<Result>(_ spans: [TextSpan], text: String, language: String,
+                                 _ body: (ShapedParagraph) -> Result?) -> Result? {
         guard let layout = pango_layout_new(fonts.context) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        configure(layout, spans: spans, text: text, width: nil,
-                  style: ParagraphStyle(alignment: .left, language: style.language))
+        configure(layout, spans: spans, text: text, width: nil, style: ParagraphStyle(alignment: .left, language: language))
         guard let textPointer = pango_layout_get_text(layout) else { return nil }
-        let paragraph = ShapedParagraph(layout: layout, text: textPointer)
+        return body(ShapedParagraph(layout: layout, text: textPointer))
+    }
+
+    /// The lines of `totalFitLines`, cut from the paragraph Pango shaped on one line.
+    private func lines(of paragraph: ShapedParagraph, spans: [TextSpan], width: Int32, ragged: Bool) -> [ShapedLine]? {
         let pieces = breakItems(of: paragraph)
         let items = pieces.map(\.item)
         guard let solution = ragged ? TotalFit.firstFit(items, width: Double(width))
@@ -93,12 +103,11 @@ extension TextShaper {
     public func contentWidths(of spans: [TextSpan], language: String) -> (minimum: Length, preferred: Length) {
         let spans = spans.map(\.withBreakChances)
         let text = spans.map(\.text).joined()
-        guard !text.isEmpty, let layout = pango_layout_new(fonts.context) else { return (.zero, .zero) }
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        configure(layout, spans: spans, text: text, width: nil, style: ParagraphStyle(alignment: .left, language: language))
-        guard let textPointer = pango_layout_get_text(layout) else { return (.zero, .zero) }
+        guard !text.isEmpty, let items = oneLine(spans, text: text, language: language, { breakItems(of: $0) }) else {
+            return (.zero, .zero)
+        }
         var widestRun = 0.0, widestLine = 0.0, line = 0.0, lastBox = 0.0
-        for piece in breakItems(of: ShapedParagraph(layout: layout, text: textPointer)) {
+        for piece in items {
             switch piece.item {
             case .box(let width):
                 lastBox = width
