@@ -270,12 +270,12 @@ struct Press {
     func write(_ document: PagedDocument, to path: String) throws {
         let (pages, finishing) = impose(document)
         do {
-            try AtomicFile.write(to: path) { () -> Data in
+            try AtomicFile.write(to: path) { temporary in
                 let rendered = try PDFRenderer.renderPDF(pages, name: path)
                 var finishing = finishing
                 // A handout not put on sheets keeps its structure tree (imposed sheets have none).
                 finishing.structure = PDFFinishing(pages, written: rendered.structure).structure
-                return try rendered.bytes.withUnsafeBytes { try finishing.apply(to: $0, name: path) }
+                try rendered.bytes.withUnsafeBytes { try finishing.apply(to: $0, name: path, writingTo: temporary) }
             }
         } catch {
             throw InternalError("could not write '\(path)': \(error)")
