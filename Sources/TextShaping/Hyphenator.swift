@@ -50,9 +50,18 @@ public final class Hyphenator {
     }
 
     /// URLs, mail addresses and paths: a hyphen inside one would change what a reader types.
+    ///
+    /// One pass over the bytes: the standard library's search for a subsequence
+    /// (`contains("www.".utf8)`) cost nine tenths of hyphenating a digest.
     private static func isAddress(_ token: ArraySlice<UInt8>) -> Bool {
-        token.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\")
-            || $0 == UInt8(ascii: "_") } || token.contains("www.".utf8)
+        for index in token.indices {
+            switch token[index] {
+            case UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "_"): return true
+            case UInt8(ascii: "w") where token[index...].starts(with: "www.".utf8): return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Appends `token` (text between whitespace), each of its words hyphenated.

@@ -19,6 +19,17 @@ import TextShaping
                 "the con\u{AD}sti\u{AD}tu\u{AD}tional (amend\u{AD}ment)")
     }
 
+    @Test func addressesAreNeverHyphenatedButTheWordsAroundThemAre() throws {
+        let hyphenator = try #require(hyphenator)
+        for address in ["www.constitutional.gov.in", "constitutional@example.org", "/constitutional/amendment",
+                        "C:\\constitutional", "constitutional_amendment", "(see www.constitutional.in)"] {
+            #expect(hyphenator.softHyphenatedText("amendment \(address) amendment")
+                        == "amend\u{AD}ment \(address) amend\u{AD}ment", "\(address)")
+        }
+        // "w" alone, or "ww" without its dot, does not make a word an address.
+        #expect(hyphenator.softHyphenatedText("wwconstitutional") == "ww\u{AD}con\u{AD}sti\u{AD}tu\u{AD}tional")
+    }
+
     @Test func aJustifiedLineThatBreaksAWordShowsAHyphenAndStaysInItsColumn() throws {
         let hyphenator = try #require(hyphenator)
         let text = hyphenator.softHyphenatedText(String(repeating:
