@@ -217,7 +217,7 @@ def section(out: Path, binary: str, shared: Path) -> str:
                   "then 0.1 s more for them to settle, so 0.1–0.6 s of that is waiting by design "
                   "(`Benchmarks/watch_latency.py`).", ""]
 
-    wrk, memory = load_serve(out)
+    wrk, serve_memory = load_serve(out)
     if wrk:
         p50, p90, p99, rate = (float(x) for x in wrk)
         lines += ["`gazette serve` on the example month (`Benchmarks/serve_load.py`): `wrk -t2 -c50 -d10s` "
@@ -225,10 +225,10 @@ def section(out: Path, binary: str, shared: Path) -> str:
                   "form, the server's resident memory read as they go:", "",
                   "| preview p50 | p90 | p99 | requests/s |", "|---:|---:|---:|---:|",
                   f"| {p50:.1f} ms | {p90:.1f} ms | {p99:.1f} ms | {rate:.0f} |", ""]
-    if memory:
+    if serve_memory:
         lines += ["| builds | resident memory |", "|---:|---:|"]
-        lines += [f"| {n} | {kb / 1024:.0f} MB |" for n, kb in memory if n in (0, 50, 100) or n % 250 == 0
-                  or n == memory[-1][0]]
+        lines += [f"| {n} | {kb / 1024:.0f} MB |" for n, kb in serve_memory if n in (0, 50, 100) or n % 250 == 0
+                  or n == serve_memory[-1][0]]
         lines.append("")
 
     # The issue's targets, on the largest size of this run.
@@ -236,13 +236,14 @@ def section(out: Path, binary: str, shared: Path) -> str:
         n = max(sizes)
         ours = median(n, "ours")
         checks = []
-        for t, fraction in (("typst", 3), ("weasyprint", 40)):
+        # Typst: the first step of the faster tagged PDF (0.55 of its time), then the goal (⅓).
+        for t, share, label in (("typst", 0.55, "0.55"), ("typst", 1 / 3, "1/3"), ("weasyprint", 1 / 40, "1/40")):
             other = median(n, t)
             if ours and other:
-                ok = ours <= other / fraction
-                checks.append(f"- Wall time ≤ 1/{fraction} of {NAMES[t]}'s: {ours:.2f} s against "
-                              f"{other:.2f} / {fraction} = {other / fraction:.2f} s — {'met' if ok else 'NOT met'} "
-                              f"({other / ours:.1f}× faster).")
+                ok = ours <= other * share
+                checks.append(f"- Wall time ≤ {label} of {NAMES[t]}'s: {ours:.2f} s against "
+                              f"{other:.2f} × {label} = {other * share:.2f} s — {'met' if ok else 'NOT met'} "
+                              f"({ours / other:.2f} of its time, {other / ours:.1f}× faster).")
         m_ours, m_typst = memory.get((n, "ours")), memory.get((n, "typst"))
         if m_ours and not m_ours.get("failed"):
             text = f"- Peak memory ≤ 250 MB: {m_ours['rss_mb']:.0f} MB — {'met' if m_ours['rss_mb'] <= 250 else 'NOT met'}"
