@@ -22,6 +22,10 @@ public struct PDFFinishing: Sendable {
     /// One entry per element of the file's structure tree, in depth-first order (see
     /// `StructureFix`); empty to leave the tree as it is.
     public var structure: [StructureFix]
+    /// The PDF/UA-1 identification to add (see `Identification`); nil for none.
+    public var identification: Identification?
+    /// Furniture to place on the pages as artifacts (see `Furniture`); nil for none.
+    public var furniture: Furniture?
     /// When qpdf's copy of the file is freed (see `MemoryRelease`).
     public var memoryRelease = MemoryRelease.now
 
@@ -45,7 +49,9 @@ public struct PDFFinishing: Sendable {
     }
 
     /// True when there is nothing to change, so the file can be left as cairo wrote it.
-    public var isEmpty: Bool { language == nil && pageBoxes.isEmpty && structure.isEmpty }
+    public var isEmpty: Bool {
+        language == nil && pageBoxes.isEmpty && structure.isEmpty && identification == nil && furniture == nil
+    }
 
     /// The PDF `bytes` with these changes; `name` names the file in errors.
     ///
@@ -58,17 +64,27 @@ public struct PDFFinishing: Sendable {
         // before calling (a laid-out document's pages) stays mapped in the allocator's heap
         // unless handed back, and would add to that peak: 40 MB at 400 articles.
         malloc_trim(0)
-        let document = try QPDFDocument(reading: bytes, name: name)
-        if let language { document.setCatalogValue(key: "/Lang", toString: language) }
-        if !structure.isEmpty { try document.finishStructure(structure) }
-        for (index, boxes) in pageBoxes.sorted(by: { $0.key < $1.key }) {
-            if let trim = boxes.trim { try document.setBox("/TrimBox", to: trim, onPage: index) }
-            if let bleed = boxes.bleed { try document.setBox("/BleedBox", to: bleed, onPage: index) }
+        // qpdf reads the furniture's bytes lazily too, up to the end of the write.
+        return try (furniture?.pdf ?? Data()).withUnsafeBytes { furnitureBytes in
+            let document = try QPDFDocument(reading: bytes, name: name)
+            if let language { document.setCatalogValue(key: "/Lang", toString: language) }
+            if !structure.isEmpty { try document.finishStructure(structure) }
+            for (index, boxes) in pageBoxes.sorted(by: { $0.key < $1.key }) {
+                if let trim = boxes.trim { try document.setBox("/TrimBox", to: trim, onPage: index) }
+                if let bleed = boxes.bleed { try document.setBox("/BleedBox", to: bleed, onPage: index) }
+            }
+            if let furniture {
+                let source = try QPDFDocument(reading: furnitureBytes, name: name + " (furniture)")
+                try document.placeFurniture(furniture.layers, from: source)
+                // Copied streams read their data from the source when the document is written.
+                document.sources.append(source)
+            }
+            if let identification { document.identify(identification, language: language) }
+            let finished = try document.written()
+            // After writing, qpdf never reads `bytes` again: freeing the document later is safe.
+            if memoryRelease == .deferred { QPDFDocument.lastDeferred.keep(document) }
+            return finished
         }
-        let finished = try document.written()
-        // After writing, qpdf never reads `bytes` again: freeing the document later is safe.
-        if memoryRelease == .deferred { QPDFDocument.lastDeferred.keep(document) }
-        return finished
     }
 
     /// Rewrites the PDF at `path` in place with these changes.
@@ -121,6 +137,8 @@ public struct FinishingError: Error, CustomStringConvertible, Sendable {
 final class QPDFDocument {
     let handle: qpdf_data
     let path: String
+    /// Documents objects were copied from, kept as long as this one (freed after it).
+    var sources: [QPDFDocument] = []
     /// Reads the PDF in `bytes`, which qpdf reads from lazily without copying: every read and
     /// write of the document must happen while they are valid.
     init(reading bytes: UnsafeRawBufferPointer, name: String) throws {
