@@ -2,8 +2,9 @@ internal import CQPDF
 
 extension PDFFinishing {
     /// What identifies a tagged file as PDF/UA-1 (ISO 14289-1): XMP metadata in the catalog
-    /// with the title and `pdfuaid:part 1`, and a viewer told to show that title rather than
-    /// the file name (`/ViewerPreferences /DisplayDocTitle true`).
+    /// with the title and `pdfuaid:part 1`, a viewer told to show that title rather than the
+    /// file name (`/ViewerPreferences /DisplayDocTitle true`), and pages with links telling
+    /// it to visit them in the structure's order (`/Tabs /S`).
     ///
     /// Only for a file whose structure tree tags its content: the claim would be false for
     /// imposed sheets, which have no tree.
@@ -16,7 +17,8 @@ extension PDFFinishing {
 }
 
 extension QPDFDocument {
-    /// Adds the XMP metadata stream, the viewer preference and the marked flag to the catalog.
+    /// Adds the XMP metadata stream, the viewer preference and the marked flag to the catalog,
+    /// and the structure order for links to every page that has any.
     ///
     /// The XMP stream is written uncompressed, as PDF/A and PDF/UA readers expect: qpdf's
     /// writer leaves the document's own metadata stream as it is even when it compresses
@@ -43,6 +45,13 @@ extension QPDFDocument {
         setFlag("/DisplayDocTitle", in: "/ViewerPreferences", of: root)
         // Cairo writes this for a tagged file already; set here so the claim never rests on it.
         setFlag("/Marked", in: "/MarkInfo", of: root)
+        // A reader tabs through a page's links in the order of the structure tree (PDF/UA-1 7.18.3).
+        for index in 0..<qpdf_get_num_pages(handle) {
+            let page = qpdf_get_page_n(handle, Int(index))
+            if qpdf_oh_has_key(handle, page, "/Annots") != 0 {
+                qpdf_oh_replace_key(handle, page, "/Tabs", qpdf_oh_new_name(handle, "/S"))
+            }
+        }
     }
 
     /// Sets `flag` to true in the dictionary `key` of `owner`, creating the dictionary if needed.

@@ -71,12 +71,15 @@ import Testing
     }
 
     @Test(arguments: files)
-    func viewersShowTheTitleAndTheFileIsMarked(file: String) throws {
+    func viewersShowTheTitleTabInStructureOrderAndTheFileIsMarked(file: String) throws {
         let objects = try PDFObjects(try Self.pdf(file))
         #expect(objects.dictionary(objects.catalog["/ViewerPreferences"])["/DisplayDocTitle"] as? Bool == true)
         #expect(objects.dictionary(objects.catalog["/MarkInfo"])["/Marked"] as? Bool == true)
         let lang = try #require(PDFObjects.text(objects.catalog["/Lang"]))
         #expect(lang == "en")
+        let linked = objects.pages.map(objects.dictionary).filter { !objects.items($0["/Annots"]).isEmpty }
+        #expect(!linked.isEmpty)
+        for page in linked { #expect(page["/Tabs"] as? String == "/S") }
     }
 
     @Test(arguments: files)
