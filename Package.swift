@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "Imposition", dependencies: ["PageModel", "Geometry"]),
         .target(name: "PDFRenderer",
                 dependencies: ["PageModel", "Geometry", "CCairo", "CTurboJPEG", "CGdkPixbuf", "CRsvg"]),
-        .target(name: "PDFFinishing", dependencies: ["Geometry", "CQPDF"], linkerSettings: qpdfLinking),
+        .target(name: "PDFFinishing", dependencies: ["Geometry", "CQPDF", "CLibXML2"], linkerSettings: qpdfLinking),
         .target(name: "Import",
                 dependencies: ["DigestModel", "DigestReader", "Diagnostics", "CLibXML2",
                                .product(name: "Yams", package: "Yams")]),

@@ -1,4 +1,5 @@
-// libxml2: its XML parser (WordPress exports) and its HTML parser (post bodies, saved pages).
+// libxml2: its XML parser (WordPress exports), its HTML parser (post bodies, saved pages) and
+// its tree writer (the PDF's XMP metadata).
 //
 // Debian builds libxml2 with ICU, so its encoding header pulls in the system's ICU headers,
 // whose enums clash with the ICU copy inside Swift's Foundation when both reach one module.
@@ -10,3 +11,4 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlsave.h>

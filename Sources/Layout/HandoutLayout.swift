@@ -57,11 +57,17 @@ public enum HandoutLayout {
             let anchor = "article-\(article.slug)"
             paginator.startPage(section: article.section)
             paginator.placeSpan(sheet.fillInBlanks())
+            // Each article is a section of the tree, in its own language when that is not the
+            // digest's, as in the digest; the header first, so it is read before the body.
+            composer.structureParent = composer.within(StructureTree.root) {
+                composer.element(.section, language: article.language == digest.language ? nil : article.language)
+            }
+            let header = parts.articleHeader(article, anchor: anchor)
             var headings: [(level: Int, title: String, anchor: String)] = []
             let blocks = article.blocks.filter { if case .quiz = $0.content { false } else { true } }
             let flow = composer.flow(blocks, width: spec.page.columnWidth, language: article.language,
                                      anchorPrefix: anchor, headings: &headings)
-            paginator.placeSpan(parts.articleHeader(article, anchor: anchor), following: spec.text.leading * 4)
+            paginator.placeSpan(header, following: spec.text.leading * 4)
             composer.reportMissingGlyphs(at: article.location)
             paginator.placeColumns(flow, locate: { composer.blockLocations[$0] })
             if !article.quiz.isEmpty {
@@ -78,6 +84,7 @@ public enum HandoutLayout {
                 children: headings.filter { $0.level == 2 }.map { OutlineEntry(title: $0.title, destination: $0.anchor) }))
         }
 
+        composer.structureParent = StructureTree.root
         let hasQuestions = articles.contains { !$0.quiz.isEmpty }
         var answerPages: [PageDraft] = []
         if answers != .none, hasQuestions {

@@ -22,6 +22,10 @@ public struct PDFFinishing: Sendable {
     /// One entry per element of the file's structure tree, in depth-first order (see
     /// `StructureFix`); empty to leave the tree as it is.
     public var structure: [StructureFix]
+    /// The PDF/UA-1 identification to add (see `Identification`); nil for none.
+    public var identification: Identification?
+    /// Furniture to place on the pages as artifacts (see `Furniture`); nil for none.
+    public var furniture: Furniture?
     /// When qpdf's copy of the file is freed (see `MemoryRelease`).
     public var memoryRelease = MemoryRelease.now
 
@@ -45,7 +49,9 @@ public struct PDFFinishing: Sendable {
     }
 
     /// True when there is nothing to change, so the file can be left as cairo wrote it.
-    public var isEmpty: Bool { language == nil && pageBoxes.isEmpty && structure.isEmpty }
+    public var isEmpty: Bool {
+        language == nil && pageBoxes.isEmpty && structure.isEmpty && identification == nil && furniture == nil
+    }
 
     /// The PDF `bytes` with these changes; `name` names the file in errors.
     ///
@@ -81,16 +87,32 @@ public struct PDFFinishing: Sendable {
         // before calling (a laid-out document's pages) stays mapped in the allocator's heap
         // unless handed back, and would add to that peak: 40 MB at 400 articles.
         malloc_trim(0)
-        let document = try QPDFDocument(reading: bytes, name: name)
-        if let language { document.setCatalogValue(key: "/Lang", toString: language) }
-        if !structure.isEmpty { try document.finishStructure(structure) }
-        for (index, boxes) in pageBoxes.sorted(by: { $0.key < $1.key }) {
-            if let trim = boxes.trim { try document.setBox("/TrimBox", to: trim, onPage: index) }
-            if let bleed = boxes.bleed { try document.setBox("/BleedBox", to: bleed, onPage: index) }
+        // qpdf reads the furniture's bytes lazily too, up to the end of the write.
+        try (furniture?.pdf ?? Data()).withUnsafeBytes { furnitureBytes in
+            let document = try QPDFDocument(reading: bytes, name: name)
+            if let language { document.setCatalogValue(key: "/Lang", toString: language) }
+            if !structure.isEmpty {
+                try document.finishStructure(structure)
+                // The walk leaves a handle in the C API's map for every object it looked at
+                // (400,000 at 400 articles, 12 MB): let them go before the furniture's document
+                // is read, or they add to its peak.
+                document.releaseHandles()
+            }
+            for (index, boxes) in pageBoxes.sorted(by: { $0.key < $1.key }) {
+                if let trim = boxes.trim { try document.setBox("/TrimBox", to: trim, onPage: index) }
+                if let bleed = boxes.bleed { try document.setBox("/BleedBox", to: bleed, onPage: index) }
+            }
+            if let furniture {
+                let source = try QPDFDocument(reading: furnitureBytes, name: name + " (furniture)")
+                try document.placeFurniture(furniture.layers, from: source)
+                // Copied streams read their data from the source when the document is written.
+                document.sources.append(source)
+            }
+            if let identification { document.identify(identification, language: language) }
+            try write(document)
+            // After writing, qpdf never reads `bytes` again: freeing the document later is safe.
+            if memoryRelease == .deferred { QPDFDocument.lastDeferred.keep(document) }
         }
-        try write(document)
-        // After writing, qpdf never reads `bytes` again: freeing the document later is safe.
-        if memoryRelease == .deferred { QPDFDocument.lastDeferred.keep(document) }
     }
 
     /// Rewrites the PDF at `path` in place with these changes.
@@ -143,6 +165,8 @@ public struct FinishingError: Error, CustomStringConvertible, Sendable {
 final class QPDFDocument {
     let handle: qpdf_data
     let path: String
+    /// Documents objects were copied from, kept as long as this one (freed after it).
+    var sources: [QPDFDocument] = []
     /// Reads the PDF in `bytes`, which qpdf reads from lazily without copying: every read and
     /// write of the document must happen while they are valid.
     init(reading bytes: UnsafeRawBufferPointer, name: String) throws {
@@ -179,6 +203,10 @@ final class QPDFDocument {
         qpdf_oh_replace_key(handle, page, key, array)
     }
 
+    /// Releases every object handle taken so far. The C API keeps each until released: a
+    /// tagged file of a few hundred pages makes a million of them.
+    func releaseHandles() { qpdf_oh_release_all(handle) }
+
     /// The edited PDF.
     func written() throws -> Data {
         try write { qpdf_init_write_memory(handle) }
@@ -193,9 +221,7 @@ final class QPDFDocument {
 
     /// Writes the edited PDF where `initialize` (one of `qpdf_init_write…`) sends it.
     private func write(initializingWith initialize: () -> QPDF_ERROR_CODE) throws {
-        // Every object handle taken while editing is kept by the C API until released: a
-        // tagged file of a few hundred pages makes a million of them.
-        qpdf_oh_release_all(handle)
+        releaseHandles()
         try check(initialize(), action: "write")
         qpdf_set_deterministic_ID(handle, QPDF_TRUE)
         // Cairo's streams are already compressed: copy them as they are rather than

@@ -150,7 +150,7 @@ extension QPDFDocument {
     }
 
     /// The items of an array, or the one object that stands for a one-item array in `/K`.
-    private func items(of object: qpdf_oh) -> [qpdf_oh] {
+    func items(of object: qpdf_oh) -> [qpdf_oh] {
         if qpdf_oh_is_array(handle, object) != 0 {
             return (0..<qpdf_oh_get_array_n_items(handle, object)).map { qpdf_oh_get_array_item(handle, object, $0) }
         }

@@ -13,6 +13,9 @@ public enum PDFRenderer {
         /// The structure elements written, for `PDFFinishing` to complete (see
         /// `WrittenStructure`).
         public var structure: WrittenStructure
+        /// The furniture of a tagged document, drawn apart for `PDFFinishing` to place on the
+        /// pages as artifacts; nil when everything is on the pages (an untagged document).
+        public var furniture: RenderedFurniture?
     }
 
     /// Draws the whole document as a PDF in memory.
@@ -25,14 +28,18 @@ public enum PDFRenderer {
     /// - Parameters:
     ///   - name: the file the PDF is for, to name it in errors.
     ///   - images: how many pixels each picture keeps and how it is compressed.
-    public static func renderPDF(_ document: PagedDocument, name: String,
-                                 images: ImageOptions = .original) throws -> RenderedPDF {
+    ///   - furnitureApart: true to draw the furniture of a tagged document (running heads,
+    ///     folios, rules, tints) into a second PDF (see `FurnitureDrawing`) that the finishing
+    ///     pass places on the pages as artifacts; false to draw it on the pages, unmarked.
+    public static func renderPDF(_ document: PagedDocument, name: String, images: ImageOptions = .original,
+                                 furnitureApart: Bool = false) throws -> RenderedPDF {
         try DocumentCheck.check(document, path: name)
         guard let date = PDFDate.cairoDate(fromISO8601: document.metadata.creationDate) else {
             throw RenderError.invalidCreationDate(document.metadata.creationDate)
         }
         let sink = PDFBytes()
         let tagger: StructureTagger
+        let furniture: RenderedFurniture?
         do {
             let surface = try CairoSurface.pdf(into: sink, size: document.pages[0].size, name: name)
             surface.describe(document.metadata, date: date)
@@ -41,15 +48,20 @@ public enum PDFRenderer {
                                     images: ImageCache(for: document, options: images))
             tagger = StructureTagger(tree: document.structure, pages: document.pages, context: context)
             drawer.tagger = tagger
+            if furnitureApart, !document.structure.isEmpty {
+                drawer.furniture = try FurnitureDrawing(size: document.pages[0].size, path: name)
+            }
             try drawPages(document.pages, with: drawer, on: surface)
             surface.addOutline(document.outline)
             try surface.finish(path: name)
+            furniture = try drawer.furniture?.finish(path: name)
         }
-        return RenderedPDF(bytes: sink, structure: WrittenStructure(document.structure, written: tagger.written))
+        return RenderedPDF(bytes: sink, structure: WrittenStructure(document.structure, written: tagger.written),
+                           furniture: furniture)
     }
 
     /// Writes the whole document as a PDF at `path`, replacing any file there (see
-    /// `renderPDF`). Nothing is written when drawing fails.
+    /// `renderPDF`), its furniture on the pages. Nothing is written when drawing fails.
     /// - Returns: the structure elements written, for `PDFFinishing` to complete.
     /// - Throws: what `renderPDF` throws, or `RenderError.unwritableFile`.
     @discardableResult
@@ -86,7 +98,7 @@ public enum PDFRenderer {
     /// The element opens on the first page before anything is drawn and closes on the last:
     /// cairo 1.16 writes a damaged file for a link outside any structure element.
     private static func drawPages(_ pages: [Page], with drawer: PageDrawer, on surface: CairoSurface) throws {
-        let context = drawer.context
+        let context = drawer.pageContext
         for (index, page) in pages.enumerated() {
             surface.setPageSize(page.size)
             if let label = page.label { surface.setPageLabel(label) }
@@ -95,6 +107,7 @@ public enum PDFRenderer {
             if index == pages.count - 1 { drawer.tagger?.endDocument() }
             context.showPage()
             try context.check(action: "write", path: drawer.path)
+            try drawer.furniture?.context.check(action: "write", path: drawer.path)
         }
     }
 

@@ -88,9 +88,9 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
         let images = outcome.spec.map { ImageOptions(maxResolution: $0.output.imageResolution,
                                                      jpegQuality: $0.output.jpegQuality) } ?? .original
         try AtomicFile.write(to: path) { temporary in
-            var rendered = try PDFRenderer.renderPDF(result.document, name: path, images: images)
+            var rendered = try PDFRenderer.renderPDF(result.document, name: path, images: images, furnitureApart: true)
             let finishing = Date()
-            var pass = PDFFinishing(result.document, written: rendered.structure)
+            var pass = PDFFinishing(result.document, rendered: rendered)
             pass.memoryRelease = finishingMemory
             // The pages are drawn: let them go before qpdf holds the whole file in memory, so
             // the two never add up to the peak (60 MB at 400 articles, 22 of them the tree,
@@ -99,8 +99,9 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
             result.dropDrawnContent()
             outcome.result?.dropDrawnContent()
             rendered.structure.elements = []
+            rendered.furniture = nil
             try rendered.bytes.withUnsafeBytes { try pass.apply(to: $0, name: path, writingTo: temporary) }
-            console.detail("completed the structure tree and /Lang with qpdf \(PDFFinishing.libraryVersion) in "
+            console.detail("completed the structure tree, artifacts and PDF/UA identification with qpdf \(PDFFinishing.libraryVersion) in "
                                + seconds(since: finishing))
         }
     } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import PDFFinishing
 import PDFRenderer
 import PageModel
@@ -5,12 +6,25 @@ import PageModel
 extension PDFFinishing {
     /// What the qpdf pass adds to a PDF the renderer wrote: the document's language, and the
     /// parts of the structure tree cairo 1.16 cannot write (`/Alt`, `/Lang`, one element for a
-    /// paragraph cairo had to write in pieces).
-    init(_ document: PagedDocument, written: WrittenStructure) {
-        self.init(language: document.metadata.language,
-                  structure: written.elements.map {
-                      StructureFix(key: $0.element, alternativeText: $0.alternativeText, language: $0.language,
-                                   headsColumn: $0.headsColumn)
-                  })
+    /// paragraph cairo had to write in pieces); for a tagged document also its furniture as
+    /// artifacts and the PDF/UA-1 identification.
+    init(_ document: PagedDocument, rendered: PDFRenderer.RenderedPDF) {
+        self.init(language: document.metadata.language)
+        complete(document, rendered: rendered)
+    }
+
+    /// Adds what `init(_:rendered:)` adds to a pass that may already hold page boxes.
+    mutating func complete(_ document: PagedDocument, rendered: PDFRenderer.RenderedPDF) {
+        structure = rendered.structure.elements.map {
+            StructureFix(key: $0.element, alternativeText: $0.alternativeText, language: $0.language,
+                         headsColumn: $0.headsColumn)
+        }
+        furniture = rendered.furniture.map { furniture in
+            Furniture(pdf: furniture.bytes.withUnsafeBytes { Data($0) },
+                      layers: furniture.layers.map { Furniture.Layer(page: $0.page, above: $0.position == .above) })
+        }
+        // A file claims PDF/UA only when its content is tagged and it has a title to show.
+        let title = document.metadata.title
+        identification = document.structure.isEmpty || title.isEmpty ? nil : Identification(title: title)
     }
 }

@@ -271,10 +271,10 @@ struct Press {
         let (pages, finishing) = impose(document)
         do {
             try AtomicFile.write(to: path) { temporary in
-                let rendered = try PDFRenderer.renderPDF(pages, name: path)
+                let rendered = try PDFRenderer.renderPDF(pages, name: path, furnitureApart: true)
                 var finishing = finishing
                 // A handout not put on sheets keeps its structure tree (imposed sheets have none).
-                finishing.structure = PDFFinishing(pages, written: rendered.structure).structure
+                finishing.complete(pages, rendered: rendered)
                 try rendered.bytes.withUnsafeBytes { try finishing.apply(to: $0, name: path, writingTo: temporary) }
             }
         } catch {

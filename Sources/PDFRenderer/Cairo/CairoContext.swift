@@ -1,4 +1,5 @@
 internal import CCairo
+import Geometry
 
 /// Owns one cairo drawing context on a surface.
 ///
@@ -56,6 +57,18 @@ final class CairoContext {
 }
 
 extension CairoContext {
+    /// Saves the graphics state, for a later `restore`.
+    func save() { cairo_save(pointer) }
+
+    /// Restores the graphics state last saved.
+    func restore() { cairo_restore(pointer) }
+
+    /// Clips what follows to `rect`.
+    func clip(to rect: Rect) {
+        cairo_rectangle(pointer, rect.minX.points, rect.minY.points, rect.width.points, rect.height.points)
+        cairo_clip(pointer)
+    }
+
     /// Scales user space by `factor` in both directions (points to pixels for previews).
     func scale(by factor: Double) {
         cairo_scale(pointer, factor, factor)

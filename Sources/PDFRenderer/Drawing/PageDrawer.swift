@@ -16,7 +16,14 @@ enum RenderTarget {
 /// many pages use it, and remembers which anchor names it has written so that a name used
 /// twice jumps to its first place.
 final class PageDrawer {
-    let context: CairoContext
+    /// The context being drawn on: the page's own, or the furniture's while an item of
+    /// furniture is drawn.
+    private(set) var context: CairoContext
+    /// The context of the pages themselves, where content, tags and links go.
+    let pageContext: CairoContext
+    /// Where furniture goes when it is drawn apart from the page (see `FurnitureDrawing`);
+    /// nil to draw everything on the page.
+    var furniture: FurnitureDrawing?
     let target: RenderTarget
     /// The output file, named in errors.
     let path: String
@@ -27,7 +34,8 @@ final class PageDrawer {
     var tagger: StructureTagger?
 
     init(context: CairoContext, target: RenderTarget, path: String, images: ImageCache = ImageCache()) {
-        self.context = context; self.target = target; self.path = path; self.images = images
+        self.context = context; pageContext = context
+        self.target = target; self.path = path; self.images = images
     }
 
     /// Draws `page` (numbered from 1 in errors) onto the context's current page.
@@ -37,16 +45,54 @@ final class PageDrawer {
     /// links) together with the drawing: a page with nothing drawn loses its tags, and an
     /// opaque unclipped fill covering the whole page (a cover background) discards everything
     /// recorded before it, which aborts cairo on an assertion when a tag was open.
+    ///
+    /// With `furniture` set, furniture is drawn there instead (see `FurniturePlan`), and the
+    /// white sheet only on a page with links or destinations but no content of its own, which
+    /// would otherwise lose them: paper is white anyway, a sheet on the page would hide what
+    /// lies beneath, and it is the one mark cairo would write outside both the structure tree
+    /// and the artifacts.
     func draw(_ page: Page, number: Int) throws {
-        let cr = context.pointer
+        let cr = pageContext.pointer
         cairo_save(cr)
         defer { cairo_restore(cr) }
         cairo_rectangle(cr, 0, 0, page.size.width.points, page.size.height.points)
         cairo_clip(cr)
-        fill(Rect(origin: .zero, size: page.size), with: .white)
         tagger?.startPage()
-        for item in page.items {
+        guard let furniture, let tagger else {
+            fill(Rect(origin: .zero, size: page.size), with: .white)
+            for item in page.items { try draw(item, page: number) }
+            return
+        }
+        defer { context = pageContext }
+        let destinations = FurniturePlan.destinations(of: page.items, isElement: tagger.isElement)
+        if !zip(page.items, destinations).contains(where: isContent), page.items.contains(where: isTag) {
+            fill(Rect(origin: .zero, size: page.size), with: .white)
+        }
+        for (item, destination) in zip(page.items, destinations) {
+            switch destination {
+            case .page: context = pageContext
+            case .furniture(let position):
+                context = furniture.context(for: FurnitureLayer(page: number - 1, position: position), size: page.size)
+            }
             try draw(item, page: number)
+        }
+        furniture.endLayer()
+    }
+
+    /// True for a link or destination, which cairo writes only on a page with something drawn.
+    private func isTag(_ item: PageItem) -> Bool {
+        switch item {
+        case .link, .anchor: return true
+        default: return false
+        }
+    }
+
+    /// True for an item that draws something on the page itself.
+    private func isContent(_ item: PageItem, _ destination: FurniturePlan.Destination) -> Bool {
+        guard destination == .page else { return false }
+        switch item {
+        case .text, .image, .placed: return true
+        default: return false
         }
     }
 

@@ -61,8 +61,11 @@ final class StructureTagger {
 
     /// The items after this belong to `element` (nil: artifacts).
     func mark(_ element: Int?) {
-        current = element.flatMap { tree.elements.indices.contains($0) ? $0 : nil }
+        current = element.flatMap { isElement($0) ? $0 : nil }
     }
+
+    /// True when a structure mark names an element of the tree; other marks mean artifacts.
+    func isElement(_ element: Int) -> Bool { tree.elements.indices.contains(element) }
 
     /// Makes the tags match what the next text or image belongs to.
     func prepareContent() {

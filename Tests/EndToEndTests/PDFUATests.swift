@@ -1,0 +1,300 @@
+import DigestModel
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// The PDF/UA-1 conditions of issue 18, each read back from the finished file with qpdf and
+/// poppler: on the sample month built whole and on a handout of three of its articles (a
+/// table, a figure, an article in Hindi).
+@Suite(.serialized) struct PDFUATests {
+    static let files = ["month", "handout"]
+
+    /// `gazette handout` of articles that hold between them a table, a figure and another language.
+    static let handout = BuiltHandout()
+
+    final class BuiltHandout: Sendable {
+        let pdf: String
+        let build: ProcessOutput
+
+        init() {
+            let folder = (try? temporaryFolder()) ?? NSTemporaryDirectory()
+            pdf = folder + "/handout.pdf"
+            build = (try? run(try gazette(), ["handout", sharedCorpus, "--article", "rbi-monetary-policy-june-2024",
+                                              "--article", "change-6-lunar-far-side", "--article", "international-yoga-day-2024",
+                                              "--output", pdf]))
+                ?? ProcessOutput(status: -1, stdout: "", stderr: "could not run gazette")
+        }
+    }
+
+    /// The finished file, built once per run.
+    static func pdf(_ name: String) throws -> String {
+        if name == "handout" {
+            try #require(handout.build.status == 0, "gazette handout failed: \(handout.build.stderr)")
+            return handout.pdf
+        }
+        return try RenderedDigest.built("corpus").0.pdf
+    }
+
+    @Test(arguments: files)
+    func xmpMetadataNamesTheTitleAndPDFUA1(file: String) throws {
+        let pdf = try Self.pdf(file)
+        let objects = try PDFObjects(pdf)
+        let reference = try #require(objects.catalog["/Metadata"] as? String)
+        let dictionary = objects.dictionary(reference)
+        #expect(dictionary["/Type"] as? String == "/Metadata")
+        #expect(dictionary["/Subtype"] as? String == "/XML")
+        // Uncompressed in the file, as PDF/A and PDF/UA readers expect.
+        #expect(dictionary["/Filter"] == nil, "\(dictionary)")
+        let packet = try #require(objects.streams[reference])
+        let raw = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(raw.range(of: packet) != nil, "the packet is not in the file as it reads")
+
+        let xmp = try XMPReading(packet)
+        #expect(xmp.instructions.first?.target == "xpacket")
+        #expect(xmp.instructions.first?.content.hasPrefix("begin=\"\u{FEFF}\"") == true)
+        #expect(xmp.instructions.last?.content == "end=\"w\"")
+        let info = objects.info
+        let title = try #require(PDFObjects.text(info["/Title"]) ?? (info["/Title"] as? String).map { String($0.dropFirst(2)) })
+        #expect(!title.isEmpty)
+        #expect(xmp.values["pdfuaid:part"] == ["1"])
+        #expect(xmp.values["dc:title"] == [title])
+        #expect(xmp.languages["dc:title"] == "x-default")
+        #expect(xmp.values["dc:language"] == [PDFObjects.text(objects.catalog["/Lang"]) ?? "?"])
+        #expect(xmp.values["pdf:Producer"] == [PDFObjects.text(info["/Producer"]) ?? "?"])
+        #expect(xmp.values["xmp:CreatorTool"] == [PDFObjects.text(info["/Creator"]) ?? "?"])
+        // The dates are /Info's: the edition's date, never the clock.
+        let created = try #require(PDFObjects.text(info["/CreationDate"]))
+        #expect(xmp.values["xmp:CreateDate"] == [isoDate(fromPDF: created)])
+        #expect(xmp.values["xmp:ModifyDate"] == [isoDate(fromPDF: try #require(PDFObjects.text(info["/ModDate"])))])
+    }
+
+    @Test(arguments: files)
+    func viewersShowTheTitleTabInStructureOrderAndTheFileIsMarked(file: String) throws {
+        let objects = try PDFObjects(try Self.pdf(file))
+        #expect(objects.dictionary(objects.catalog["/ViewerPreferences"])["/DisplayDocTitle"] as? Bool == true)
+        #expect(objects.dictionary(objects.catalog["/MarkInfo"])["/Marked"] as? Bool == true)
+        let lang = try #require(PDFObjects.text(objects.catalog["/Lang"]))
+        #expect(lang == "en")
+        let linked = objects.pages.map(objects.dictionary).filter { !objects.items($0["/Annots"]).isEmpty }
+        #expect(!linked.isEmpty)
+        for page in linked { #expect(page["/Tabs"] as? String == "/S") }
+    }
+
+    @Test(arguments: files)
+    func figuresHaveAltTableHeadersHaveScopeAndOtherLanguagesSaySo(file: String) throws {
+        let objects = try PDFObjects(try Self.pdf(file))
+        let figures = objects.elements("/Figure")
+        #expect(!figures.isEmpty)
+        for figure in figures {
+            #expect(!(PDFObjects.text(figure["/Alt"]) ?? "").isEmpty, "a figure without /Alt: \(figure)")
+        }
+        let headers = objects.elements("/TH")
+        #expect(!headers.isEmpty)
+        for header in headers {
+            let attributes = objects.dictionary(header["/A"])
+            #expect(attributes["/O"] as? String == "/Table" && attributes["/Scope"] as? String == "/Column", "\(header)")
+        }
+        let hindi = objects.structureElements().map(objects.dictionary).filter { PDFObjects.text($0["/Lang"]) == "hi" }
+        #expect(!hindi.isEmpty, "no element says it is in Hindi")
+    }
+
+    /// Every mark on every page is content of a structure element or an artifact; the
+    /// furniture (here the footer's "Page 3 of …") is an artifact that text extraction still
+    /// reads but the structure tree does not.
+    @Test(arguments: files)
+    func nothingIsPaintedOutsideStructureOrArtifacts(file: String) throws {
+        let pdf = try Self.pdf(file)
+        let objects = try PDFObjects(pdf)
+        #expect(objects.pages.count >= 3)
+        for index in objects.pages.indices {
+            let scan = MarkedContentScan(objects.content(ofPage: index))
+            #expect(scan.unclaimed.isEmpty, "page \(index + 1) paints \(scan.unclaimed.prefix(5).map(\.operator)) unmarked")
+            #expect(!scan.unbalanced, "page \(index + 1) has unbalanced marked content")
+        }
+        let tagged = objects.pages.indices.filter { MarkedContentScan(objects.content(ofPage: $0)).contentPaints > 0 }
+        #expect(tagged.count * 2 > objects.pages.count, "only pages \(tagged.map { $0 + 1 }) hold tagged content")
+        let third = MarkedContentScan(objects.content(ofPage: 2))
+        #expect(third.artifactPaints >= 1)
+        let above = try #require(objects.form("/GzFurnitureAbove", onPage: 2), "page 3 has no furniture above its content")
+        let furniture = MarkedContentScan(above)
+        #expect(furniture.unclaimed.contains { MarkedContentScan.showingText.contains($0.operator) },
+                "the furniture of page 3 shows no text")
+
+        // The folio as each layout's footer prints it: "Page 1 of 29" (the month), "3 / 13" (a handout).
+        let text = try run(tool("pdftotext"), ["-f", "3", "-l", "3", pdf, "-"]).stdout
+        let folio = try #require(text.split(separator: "\n").map(String.init).first {
+            $0.wholeMatch(of: /(Page )?\d+ (of|\/) \d+/) != nil
+        }, "no folio in \(text)")
+        let tree = try run(tool("pdfinfo"), ["-struct-text", pdf]).stdout
+        #expect(tree.contains("Document"))
+        #expect(!tree.contains(folio), "the folio '\(folio)' reads as content")
+    }
+
+    /// The reader the tests above rely on, on a stream whose marks are known.
+    @Test func theContentScanFindsWhatIsPaintedUnmarked() {
+        let stream = """
+            BT /F1 9 Tf (a \\) \\( b) Tj ET
+            /P << /MCID 0 /ActualText (x >> y) >> BDC BT [(c) 5 <0041>] TJ ET /Span << >> BDC 0 0 1 1 re f EMC EMC
+            /Artifact BMC q /Fm1 Do Q BT (folio) Tj ET EMC
+            0 0 m 1 1 l S
+            /Span << /Lang (en) >> BDC BT (d) ' ET EMC
+            """
+        let scan = MarkedContentScan(Data(stream.utf8))
+        #expect(scan.unclaimed.map(\.operator) == ["Tj", "S", "'"])
+        #expect(scan.contentPaints == 2)
+        #expect(scan.artifactPaints == 2 && scan.artifactText == 1)
+        #expect(!scan.unbalanced)
+        #expect(MarkedContentScan(Data("/P << /MCID 1 >> BDC BT (e) Tj ET".utf8)).unbalanced)
+    }
+
+    /// A paragraph cairo wrote in pieces across a page break is one element, and the parent
+    /// tree leads from each page's marked content back to that element.
+    @Test(arguments: files)
+    func aParagraphAcrossAPageBreakIsOneElement(file: String) throws {
+        let objects = try PDFObjects(try Self.pdf(file))
+        let pageOf = Dictionary(uniqueKeysWithValues: objects.pages.enumerated().map { ($1, $0) })
+        let parentTree = try numberTree(objects, objects.dictionary(objects.catalog["/StructTreeRoot"])["/ParentTree"])
+        var spanning = 0
+        for reference in objects.structureElements() {
+            let element = objects.dictionary(reference)
+            var pages = Set<Int>()
+            for kid in objects.items(element["/K"]) {
+                var page = element["/Pg"] as? String, mcid: Int?
+                if let number = kid as? Int { mcid = number }
+                else if let reference = kid as? [String: Any], reference["/MCID"] != nil {
+                    mcid = reference["/MCID"] as? Int
+                    page = reference["/Pg"] as? String ?? page
+                }
+                guard let mcid, let page, let pageIndex = pageOf[page] else { continue }
+                pages.insert(pageIndex)
+                let key = try #require(objects.dictionary(page)["/StructParents"] as? Int)
+                let slots = objects.items(parentTree[key])
+                #expect(slots.indices.contains(mcid) && slots[mcid] as? String == reference,
+                        "page \(pageIndex + 1) MCID \(mcid) does not lead back to \(reference)")
+            }
+            if pages.count > 1, element["/S"] as? String == "/P" { spanning += 1 }
+        }
+        #expect(spanning > 0, "no paragraph crosses a page or column break")
+    }
+
+    @Test(arguments: files)
+    func qpdfFindsNothingWrong(file: String) throws {
+        let check = try run(tool("qpdf"), ["--check", try Self.pdf(file)])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(!check.stdout.contains("WARNING") && check.stderr.isEmpty, "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = folder + "/a/digest.pdf", second = folder + "/b/digest.pdf"
+        for path in [first, second] {
+            let build = try run(try gazette(), ["build", sharedCorpus, "--output", path])
+            try #require(build.status == 0, "\(build.stderr)")
+        }
+        #expect(try run(tool("cmp"), [first, second]).status == 0)
+        let handouts = [folder + "/h1.pdf", folder + "/h2.pdf"]
+        for path in handouts {
+            let build = try run(try gazette(), ["handout", sharedCorpus, "--article", "change-6-lunar-far-side", "--output", path])
+            try #require(build.status == 0, "\(build.stderr)")
+        }
+        #expect(try run(tool("cmp"), handouts).status == 0)
+    }
+
+    /// A handout's articles are sections of the tree, each read title first, as in the digest.
+    @Test func aHandoutReadsEachArticlesTitleBeforeItsBody() throws {
+        let tree = try run(tool("pdfinfo"), ["-struct-text", try Self.pdf("handout")]).stdout
+        let lines = tree.split(separator: "\n").map(String.init)
+        let title = try #require(lines.firstIndex { $0.contains("Chang'e-6 Brings Back") }, "\(tree)")
+        let body = try #require(lines.firstIndex { $0.contains("Chinese Lunar Exploration Program") }, "\(tree)")
+        #expect(title < body, "the body is read before the title")
+        #expect(lines.filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("Sect") }.count >= 3,
+                "one section per article")
+    }
+
+    /// Imposed sheets have no structure tree, so they claim no PDF/UA conformance.
+    @Test func imposedSheetsMakeNoClaim() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pdf = folder + "/sheets.pdf"
+        let build = try run(try gazette(), ["handout", sharedCorpus, "--article", "change-6-lunar-far-side", "--nup", "2",
+                                            "--output", pdf])
+        try #require(build.status == 0, "\(build.stderr)")
+        let objects = try PDFObjects(pdf)
+        #expect(objects.catalog["/Metadata"] == nil)
+        #expect(objects.pages.indices.allSatisfy { objects.form("/GzFurnitureAbove", onPage: $0) == nil })
+    }
+}
+
+/// The leaves of a number tree (`/Nums` under `/Kids`) by key.
+private func numberTree(_ objects: PDFObjects, _ node: Any?) throws -> [Int: Any] {
+    var result: [Int: Any] = [:]
+    let dictionary = objects.dictionary(node)
+    for kid in objects.items(dictionary["/Kids"]) { result.merge(try numberTree(objects, kid)) { a, _ in a } }
+    let nums = objects.items(dictionary["/Nums"])
+    for index in stride(from: 0, to: nums.count - 1, by: 2) {
+        if let key = nums[index] as? Int { result[key] = nums[index + 1] }
+    }
+    return result
+}
+
+/// A PDF date (`D:20240630000000Z`, or cairo 1.16's without `D:`) as ISO 8601, written out
+/// here independently of the finishing pass's own conversion.
+private func isoDate(fromPDF text: String) -> String {
+    let digits = Array(text.hasPrefix("D:") ? text.dropFirst(2) : Substring(text))
+    func part(_ range: Range<Int>) -> String { String(digits[range]) }
+    var date = "\(part(0..<4))-\(part(4..<6))-\(part(6..<8))T\(part(8..<10)):\(part(10..<12)):\(part(12..<14))"
+    let zone = digits.count > 14 ? digits[14] : nil
+    if zone == "Z" { date += "Z" }
+    else if let zone { date += "\(zone)\(part(15..<17)):\(part(18..<20))" }
+    return date
+}
+
+/// An XMP packet read back with Foundation's XML parser, names resolved to their usual
+/// prefixes by namespace URI (so a packet that used other prefixes would still read).
+final class XMPReading: NSObject, XMLParserDelegate {
+    private static let prefixes = [
+        "http://purl.org/dc/elements/1.1/": "dc", "http://ns.adobe.com/xap/1.0/": "xmp",
+        "http://ns.adobe.com/pdf/1.3/": "pdf", "http://www.aiim.org/pdfua/ns/id/": "pdfuaid",
+    ]
+    /// Each property's text values (a list's items in order).
+    private(set) var values: [String: [String]] = [:]
+    /// The `xml:lang` of each property's first item.
+    private(set) var languages: [String: String] = [:]
+    private(set) var instructions: [(target: String, content: String)] = []
+    private var property: String?
+    private var text = ""
+
+    init(_ packet: Data) throws {
+        super.init()
+        let parser = XMLParser(data: packet)
+        parser.shouldProcessNamespaces = true
+        parser.delegate = self
+        guard parser.parse() else { throw parser.parserError ?? CocoaError(.propertyListReadCorrupt) }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        text = ""
+        if let prefix = namespaceURI.flatMap({ Self.prefixes[$0] }) {
+            property = "\(prefix):\(name)"
+        } else if name == "li", let property, languages[property] == nil, let language = attributes["xml:lang"] {
+            languages[property] = language
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let property, !value.isEmpty { values[property, default: []].append(value) }
+        if namespaceURI.flatMap({ Self.prefixes[$0] }) != nil { property = nil }
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundProcessingInstructionWithTarget target: String, data: String?) {
+        instructions.append((target, data ?? ""))
+    }
+}
