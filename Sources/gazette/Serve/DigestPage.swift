@@ -12,13 +12,16 @@ struct DigestPage {
     var inspection: Inspections.Inspection
     var layouts: [String]
     var jobs: [BuildJob]
+    /// How much work is ahead of a waiting job in the workshop (`Workshop.position(of:)`).
+    var position: (UUID) -> Int? = { _ in nil }
 
     var places: Places { Places(root: root, folder: folder) }
 
     func render() -> HTML {
         let digest = inspection.digest ?? DigestReader.read(folder: folder.path).digest
+        let heading = DigestHeading(folder, digest: digest)
         return """
-            <h1>\(digest?.title ?? folder.name) <span class="edition">\(digest?.edition ?? "")</span></h1>
+            <h1>\(heading.title) <span class="edition">\(heading.edition)</span></h1>
             <div data-changes="\(Changes.address(folder, key: inspection.key))"></div>
             <nav class="actions"><a href="\(Address.path(["d", folder.name, "preview"]))">Preview pages</a></nav>
             \(problems())
@@ -143,7 +146,7 @@ struct DigestPage {
     private func recentBuilds() -> HTML {
         guard !jobs.isEmpty else { return .empty }
         let items: [HTML] = jobs.prefix(10).map { job in
-            "<li><a href=\"\(Address.path(["d", folder.name, "builds", job.id.uuidString]))\">\(job.title)</a> \(HomePage.timestamp(job.started)) · \(JobPage.summary(job.state))</li>"
+            "<li><a href=\"\(Address.path(["d", folder.name, "builds", job.id.uuidString]))\">\(job.title)</a> \(HomePage.timestamp(job.started)) · \(JobPage.summary(job.state, position: position(job.id)))</li>"
         }
         return "<section><h2>Recent builds</h2><ul>\(items)</ul></section>"
     }

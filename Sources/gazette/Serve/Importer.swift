@@ -48,7 +48,7 @@ struct Importer: Sendable {
         }
         let command = arguments
         let job = BuildJob(digest: digest, title: "Import of \(name)")
-        jobs.add(job)
+        _ = jobs.add(job)
         workshop.enqueue(id: job.id) {
             job.update("importing \(name)", fraction: 0.1)
             let (status, output) = Self.runGazette(command)
