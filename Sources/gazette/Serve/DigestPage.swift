@@ -122,8 +122,9 @@ struct DigestPage {
             <h2>Import</h2>
             <form method="post" action="\(Address.path(["d", folder.name, "import"]))" enctype="multipart/form-data" class="build">
             <label>From <select name="kind"><option value="wordpress">a WordPress export (.xml)</option>\
-            <option value="html">a saved web page (.html)</option><option value="text">page text (.txt)</option></select></label>
-            <input type="file" name="file" accept=".xml,.html,.htm,.txt" required>
+            <option value="html">saved web pages (.html, with their pictures)</option><option value="text">page text (.txt)</option></select></label>
+            <label>Files <input type="file" name="file" multiple required \
+            accept=".xml,.html,.htm,.txt,.png,.jpg,.jpeg,.gif,.webp,.svg"></label>
             <label>Month <input name="month" placeholder="YYYY-MM" size="8"></label>
             <label>Section <input name="section" size="14"></label>
             <label>Date <input name="date" placeholder="YYYY-MM-DD" size="10"></label>
