@@ -33,6 +33,8 @@ let package = Package(
         .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // Linked by PDFFinishing: Debian's qpdf 11 or the project's qpdf 12 (see qpdfLinking).
         .systemLibrary(name: "CQPDF", path: "Sources/CQPDF", providers: [.apt(["libqpdf-dev"])]),
+        // glibc's mallopt and malloc_trim, for `gazette serve`'s memory over many builds.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
                        providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
@@ -74,7 +76,7 @@ let package = Package(
 
         .executableTarget(name: "gazette",
                           dependencies: ["DigestReader", "DigestModel", "Import", "Layout", "PDFRenderer", "LayoutSpec", "Imposition",
-                                         "PageModel", "Geometry", "TextShaping", "Diagnostics", "PDFFinishing",
+                                         "PageModel", "Geometry", "TextShaping", "Diagnostics", "PDFFinishing", "CMalloc",
                                          .product(name: "Yams", package: "Yams"),
                                          .product(name: "Hummingbird", package: "hummingbird"),
                                          .product(name: "ArgumentParser",

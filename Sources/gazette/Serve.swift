@@ -54,6 +54,8 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        // Before any thread of the server allocates: see `Allocator`.
+        Allocator.keepThresholdsFixed()
         let resources = try Resources.locate()
         guard let folder = RootFolder(root) else {
             throw UsageError(command: "serve", message: "'\(root)' is not a folder; give the folder that holds your digest folders")

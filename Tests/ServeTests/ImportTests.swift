@@ -24,11 +24,62 @@ extension ServeTests {
             #expect(!page.text.contains(server.root), "the report names the digest, not the server's path")
             let article = try String(contentsOfFile: server.month + "/articles/monsoon-arrives-early-in-kerala.md", encoding: .utf8)
             #expect(article.contains("date: 2024-06-20"))
-            let uploads = try FileManager.default.contentsOfDirectory(atPath: server.month + "/.gazette/uploads")
-            #expect(uploads.count == 1 && uploads[0].hasSuffix("-monsoon-notes.txt"), "kept under a safe name: \(uploads)")
+            let uploads = try FileManager.default.subpathsOfDirectory(atPath: server.month + "/.gazette/uploads")
+            #expect(uploads.count == 2 && uploads.contains { $0.hasSuffix("/monsoon-notes.txt") }, "kept under a safe name: \(uploads)")
             #expect(!FileManager.default.fileExists(atPath: server.outside + "/monsoon notes.txt"))
             let digest = try server.send("GET", "/d/2024-06")
             #expect(digest.text.contains("Monsoon Arrives Early in Kerala"))
+        }
+
+        static let savedPages = repositoryRoot + "/Tests/ImportTests/Fixtures/saved-pages"
+
+        @Test func aSavedPageUploadedWithItsPicturesKeepsThem() throws {
+            let server = try ServedRoot()
+            let page = try Data(contentsOf: URL(fileURLWithPath: Self.savedPages + "/euro-2024-opener.html"))
+            let pictures = try ["germany-celebrate.jpg", "mw-logo.png"].map { name in
+                ("file", name, try Data(contentsOf: URL(fileURLWithPath: Self.savedPages + "/euro-2024-opener_files/" + name)))
+            }
+            // As a browser sends several files chosen at once: their names only, no folders.
+            let started = try server.upload(fields: [("kind", "html"), ("section", "Sports")],
+                                            files: [("file", "euro-2024-opener.html", page)] + pictures)
+            #expect(started.status == 303)
+            let (job, _) = try server.finishedBuild(started)
+            #expect(job.text.contains("<p class=\"status\">done</p>"), "\(job.text)")
+            #expect(job.text.contains("<h1>Import of euro-2024-opener.html"), "\(job.text)")
+            let images = try FileManager.default.contentsOfDirectory(atPath: server.month + "/images")
+            #expect(images.contains { $0.contains("germany-celebrate") }, "\(images)")
+            #expect(!job.text.contains(server.root), "the report names the digest, not the server's path")
+        }
+
+        @Test func severalTextFilesInOneUploadBecomeSeveralArticles() throws {
+            let server = try ServedRoot()
+            let second = Self.pageText.replacingOccurrences(of: "Monsoon Arrives Early in Kerala", with: "Heatwave Grips the Plains")
+            let started = try server.upload(fields: [("kind", "text"), ("section", "Environment"), ("date", "2024-06-20")],
+                                            files: [("file", "notes/one.txt", Data(Self.pageText.utf8)),
+                                                    ("file", "../../two.txt", Data(second.utf8))])
+            let (job, _) = try server.finishedBuild(started)
+            #expect(job.text.contains("<h1>Import of 2 files"), "\(job.text)")
+            for slug in ["monsoon-arrives-early-in-kerala", "heatwave-grips-the-plains"] {
+                #expect(FileManager.default.fileExists(atPath: server.month + "/articles/\(slug).md"), "\(slug): \(job.text)")
+            }
+            let kept = try FileManager.default.subpathsOfDirectory(atPath: server.month + "/.gazette/uploads")
+            #expect(kept.contains { $0.hasSuffix("/notes/one.txt") } && kept.contains { $0.hasSuffix("/two.txt") }, "\(kept)")
+            #expect(!FileManager.default.fileExists(atPath: server.outside + "/two.txt"))
+            #expect(!FileManager.default.fileExists(atPath: server.root + "/two.txt"))
+        }
+
+        @Test func everyFileOfAnUploadMustBeOfTheImportsKinds() throws {
+            let server = try ServedRoot()
+            let text = ("file", "a.txt", Data(Self.pageText.utf8))
+            let picture = ("file", "chart.png", Data("x".utf8))
+            #expect(try server.upload(fields: [("kind", "text")], files: [text, picture]).status == 415, "text takes no pictures")
+            #expect(try server.upload(fields: [("kind", "html")], files: [("file", "p.html", Data("<p>x</p>".utf8)),
+                                                                          ("file", "run.sh", Data("x".utf8))]).status == 415)
+            #expect(try server.upload(fields: [("kind", "html")], files: [picture]).status == 400, "pictures alone import nothing")
+            #expect(try server.upload(fields: [("kind", "wordpress")], files: [("file", "a.xml", Data("x".utf8)),
+                                                                               ("file", "b.xml", Data("x".utf8))]).status == 400)
+            #expect(try server.upload(fields: [("kind", "text")], files: [text, text]).status == 400, "two files of one name")
+            #expect(!FileManager.default.fileExists(atPath: server.month + "/.gazette/uploads"))
         }
 
         @Test func aFailedImportShowsItsReport() throws {
@@ -73,14 +124,23 @@ extension ServedRoot {
     /// The import form POSTed as a browser sends it, `multipart/form-data`.
     func upload(fields: [(String, String)], file: (name: String, filename: String, data: Data),
                 headers: [String: String] = [:]) throws -> HTTP.Reply {
+        try upload(fields: fields, files: [file], headers: headers)
+    }
+
+    /// The import form with several files, as a browser sends the files chosen at once.
+    func upload(fields: [(String, String)], files: [(name: String, filename: String, data: Data)],
+                headers: [String: String] = [:]) throws -> HTTP.Reply {
         let boundary = "----gazette-test-\(UUID().uuidString)"
         var body = Data()
         for (name, value) in fields {
             body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
         }
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
-        body += file.data
-        body += Data("\r\n--\(boundary)--\r\n".utf8)
+        for file in files {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += file.data
+            body += Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
         var all = ["Content-Type": "multipart/form-data; boundary=\(boundary)"]
         all.merge(headers) { _, new in new }
         return try send("POST", "/d/2024-06/import", headers: all, body: body)

@@ -22,6 +22,18 @@ extension ServeTests {
             #expect(checked)
         }
 
+        @Test func aDigestWhoseArticlesHaveErrorsKeepsItsTitle() throws {
+            let server = try ServedRoot { folders in
+                try folders.replace("> [!fact]", with: "> [!tip]", in: "articles/euro-2024-group-stage.md")
+            }
+            let home = try server.send("GET", "/")
+            #expect(home.text.contains("<a href=\"/d/2024-06\">The Monthly Brief</a>"), "\(home.text)")
+            #expect(home.text.contains("<td>June 2024</td><td class=\"number\">–</td>"), "\(home.text)")
+            let page = try server.send("GET", "/d/2024-06")
+            #expect(page.text.contains("<h1>The Monthly Brief <span class=\"edition\">June 2024</span></h1>"), "\(page.text)")
+            #expect(page.text.contains("<h2>Article files</h2>"))
+        }
+
         @Test func aDigestPageShowsItsSectionsArticlesAndLayouts() throws {
             let server = try ServedRoot()
             let page = try server.send("GET", "/d/2024-06")

@@ -25,13 +25,18 @@ final class BuildJob: @unchecked Sendable {
     let digest: DigestFolder
     /// What is built, for people: `PDF (monthly)`, `Handout, 2 up`.
     let title: String
+    /// What is built, for the queue: two waiting jobs of one digest with the same key would
+    /// write the same files from the same input, so the second joins the first (see
+    /// `BuildJobs.add`). Nil for work that is never joined (an import of an upload).
+    let key: String?
     let started = Date()
     private let lock = NSLock()
     private var current: State = .waiting
 
-    init(digest: DigestFolder, title: String) {
+    init(digest: DigestFolder, title: String, key: String? = nil) {
         self.digest = digest
         self.title = title
+        self.key = key
     }
 
     var state: State { lock.withLock { current } }
@@ -60,12 +65,25 @@ final class BuildJobs: @unchecked Sendable {
     private let lock = NSLock()
     private var jobs: [BuildJob] = []
 
-    func add(_ job: BuildJob) {
+    /// Adds `job`, unless a job of the same digest with the same key is still waiting: then
+    /// that one is returned, and `job` is dropped.
+    ///
+    /// Joining is safe because a job leaves `.waiting` (its first `update`, from the
+    /// workshop) before it reads any file: a job seen waiting here reads the files as they
+    /// are after this request, so it makes what a second build would have made. A job
+    /// already running may have read older files, so it is never joined.
+    /// - Returns: the job that will make the files: `job` itself when it was added.
+    func add(_ job: BuildJob) -> BuildJob {
         lock.withLock {
+            if let key = job.key,
+               let waiting = jobs.last(where: { $0.key == key && $0.digest == job.digest && $0.state == .waiting }) {
+                return waiting
+            }
             jobs.append(job)
             if jobs.count > Self.limit, let index = jobs.firstIndex(where: { $0.state.isOver }) {
                 jobs.remove(at: index)
             }
+            return job
         }
     }
 

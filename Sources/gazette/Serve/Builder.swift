@@ -11,17 +11,16 @@ struct Builder: Sendable {
     /// Queues a build of the digest's PDF, in `layout` (nil: the digest's own).
     func buildPDF(_ digest: DigestFolder, layout: String?) throws -> BuildJob {
         let options = try LayoutOptions.parse(layout.map { ["--layout", $0] } ?? [])
-        let job = BuildJob(digest: digest, title: "PDF" + (layout.map { " (\($0))" } ?? ""))
+        let job = BuildJob(digest: digest, title: "PDF" + (layout.map { " (\($0))" } ?? ""), key: "pdf \(layout ?? "")")
         let path = digest.outputFolder + "/" + digest.name + ".pdf"
         let pipeline = Pipeline(resources: resources, layout: options)
-        run(job) { console in
+        return run(job) { console in
             let outcome = try buildOnce(pipeline, folder: digest.path, to: path, console: console)
             guard outcome.result != nil else { return .failed(diagnostics: outcome.diagnostics, message: nil) }
             let editions = outcome.spec?.editions ?? []
             let files = editions.isEmpty ? [digest.name + ".pdf"] : editions.map { "\(digest.name)-\($0).pdf" }
             return .finished(files: files, diagnostics: outcome.diagnostics)
         }
-        return job
     }
 
     /// Queues handouts, with the arguments of `gazette handout` (checked before queuing).
@@ -34,21 +33,25 @@ struct Builder: Sendable {
         } catch {
             throw Refusal(status: .badRequest, message: Handout.message(for: error))
         }
-        let job = BuildJob(digest: digest, title: title)
+        let job = BuildJob(digest: digest, title: title, key: (["handout"] + arguments).joined(separator: "\u{0}"))
         let pipeline = Pipeline(resources: resources, layout: handout.handoutLayout)
-        run(job) { console in
+        return run(job) { console in
             let outcome = try handout.make(with: pipeline, console: console)
             guard !outcome.written.isEmpty else { return .failed(diagnostics: outcome.diagnostics, message: nil) }
             let files = outcome.written.map { URL(fileURLWithPath: $0).lastPathComponent }
             return .finished(files: files, diagnostics: outcome.diagnostics)
         }
-        return job
     }
 
-    /// Adds `job` and queues `body`, which gets a console that reports progress to the job.
-    private func run(_ job: BuildJob, _ body: @escaping @Sendable (Console) throws -> BuildJob.State) {
-        jobs.add(job)
+    /// Adds `job` and queues `body`, which gets a console that reports progress to the job;
+    /// or, when the same build of the digest is already waiting, returns that one instead
+    /// (see `BuildJobs.add`), so pressing the button twice builds once.
+    private func run(_ job: BuildJob, _ body: @escaping @Sendable (Console) throws -> BuildJob.State) -> BuildJob {
+        let queued = jobs.add(job)
+        guard queued === job else { return queued }
         workshop.enqueue(id: job.id) {
+            // Out of `.waiting` before a file is read, so the job is no longer joined.
+            job.update("starting", fraction: 0)
             let console = Console(verbosity: .quiet, observer: { job.update($0, fraction: $1) })
             do {
                 job.finish(try body(console))
@@ -61,6 +64,7 @@ struct Builder: Sendable {
                 job.finish(.failed(diagnostics: [], message: "the files could not be written; the details are in the server's log"))
             }
         }
+        return job
     }
 }
 

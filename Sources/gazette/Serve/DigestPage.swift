@@ -12,13 +12,16 @@ struct DigestPage {
     var inspection: Inspections.Inspection
     var layouts: [String]
     var jobs: [BuildJob]
+    /// How much work is ahead of a waiting job in the workshop (`Workshop.position(of:)`).
+    var position: (UUID) -> Int? = { _ in nil }
 
     var places: Places { Places(root: root, folder: folder) }
 
     func render() -> HTML {
         let digest = inspection.digest ?? DigestReader.read(folder: folder.path).digest
+        let heading = DigestHeading(folder, digest: digest)
         return """
-            <h1>\(digest?.title ?? folder.name) <span class="edition">\(digest?.edition ?? "")</span></h1>
+            <h1>\(heading.title) <span class="edition">\(heading.edition)</span></h1>
             <div data-changes="\(Changes.address(folder, key: inspection.key))"></div>
             <nav class="actions"><a href="\(Address.path(["d", folder.name, "preview"]))">Preview pages</a></nav>
             \(problems())
@@ -119,8 +122,9 @@ struct DigestPage {
             <h2>Import</h2>
             <form method="post" action="\(Address.path(["d", folder.name, "import"]))" enctype="multipart/form-data" class="build">
             <label>From <select name="kind"><option value="wordpress">a WordPress export (.xml)</option>\
-            <option value="html">a saved web page (.html)</option><option value="text">page text (.txt)</option></select></label>
-            <input type="file" name="file" accept=".xml,.html,.htm,.txt" required>
+            <option value="html">saved web pages (.html, with their pictures)</option><option value="text">page text (.txt)</option></select></label>
+            <label>Files <input type="file" name="file" multiple required \
+            accept=".xml,.html,.htm,.txt,.png,.jpg,.jpeg,.gif,.webp,.svg"></label>
             <label>Month <input name="month" placeholder="YYYY-MM" size="8"></label>
             <label>Section <input name="section" size="14"></label>
             <label>Date <input name="date" placeholder="YYYY-MM-DD" size="10"></label>
@@ -143,7 +147,7 @@ struct DigestPage {
     private func recentBuilds() -> HTML {
         guard !jobs.isEmpty else { return .empty }
         let items: [HTML] = jobs.prefix(10).map { job in
-            "<li><a href=\"\(Address.path(["d", folder.name, "builds", job.id.uuidString]))\">\(job.title)</a> \(HomePage.timestamp(job.started)) · \(JobPage.summary(job.state))</li>"
+            "<li><a href=\"\(Address.path(["d", folder.name, "builds", job.id.uuidString]))\">\(job.title)</a> \(HomePage.timestamp(job.started)) · \(JobPage.summary(job.state, position: position(job.id)))</li>"
         }
         return "<section><h2>Recent builds</h2><ul>\(items)</ul></section>"
     }

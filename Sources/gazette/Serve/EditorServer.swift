@@ -143,7 +143,7 @@ struct EditorServer: Sendable {
     private func digestPage(_ folder: DigestFolder) async throws -> DigestPage {
         let layouts = LayoutOptions.library(digestFolder: folder.path, resources: resources, families: nil).available().map(\.name)
         return DigestPage(root: root, folder: folder, inspection: try await inspections.current(folder),
-                          layouts: layouts, jobs: jobs.jobs(of: folder))
+                          layouts: layouts, jobs: jobs.jobs(of: folder), position: { [workshop] in workshop.position(of: $0) })
     }
 
     /// The arguments of `gazette handout` that the handout form asks for, and a title.

@@ -29,8 +29,8 @@ struct HomePage {
     private func row(_ folder: DigestFolder) -> HTML {
         inspections.refresh(folder)
         let reading = DigestReader.read(folder: folder.path)
-        let title = reading.digest?.title ?? folder.name
-        let edition = reading.digest?.edition ?? ""
+        let heading = DigestHeading(folder, digest: reading.digest)
+        let title = heading.title, edition = heading.edition
         let articles = reading.digest.map { String($0.articles.count) } ?? "–"
         let problems: String
         if let inspection = inspections.last(folder) {

@@ -5,7 +5,10 @@ import Foundation
 ///
 /// One thread, not one per digest, because drawing goes through cairo, whose font caches
 /// crashed when two threads used them (see the README), and a build already keeps both
-/// cores busy. The pipeline is synchronous, so it runs on a thread of its own rather than
+/// cores busy. The issue asks for one build at a time per digest; one queue for all of
+/// them gives that and more, and a job's page shows how much work is ahead of it
+/// (`position(of:)`). The same build of a digest asked for twice while the first still
+/// waits is made once (`BuildJobs.add`). The pipeline is synchronous, so it runs on a thread of its own rather than
 /// on Swift's cooperative pool, where it would starve the tasks that serve requests.
 final class Workshop: @unchecked Sendable {
     private struct Work {
@@ -65,10 +68,12 @@ final class Workshop: @unchecked Sendable {
                 return waiting[0]
             }
             work.body()
-            condition.withLock {
+            let idle = condition.withLock {
                 _ = waiting.removeFirst()
                 soonIDs.remove(work.id)
+                return waiting.isEmpty
             }
+            if idle { Allocator.releaseFreeMemory() }
         }
     }
 }
