@@ -19,10 +19,11 @@ import argparse
 import http.client
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
+
+from child import stop
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,14 +101,11 @@ def main() -> None:
         for done in range(1, args.builds + 1):
             build(port, name)
             if done % 50 == 0 or done == args.builds:
-                rows.append(f"rss\t{done}\t{rss_kb(server.pid)}")
-                print(f"after {done} builds: {rss_kb(server.pid) / 1024:.0f} MB resident", flush=True)
+                resident = rss_kb(server.pid)
+                rows.append(f"rss\t{done}\t{resident}")
+                print(f"after {done} builds: {resident / 1024:.0f} MB resident", flush=True)
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, timeout=20)
         shutil.rmtree(root, ignore_errors=True)
     if args.tsv:
         Path(args.tsv).write_text("\n".join(rows) + "\n")

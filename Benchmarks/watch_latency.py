@@ -18,12 +18,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from child import stop
 
 
 def replaced(pdf: Path, since: int | None) -> int | None:
@@ -87,11 +88,7 @@ def main() -> None:
             print(f"save {save + 1}: new PDF after {seconds[-1]:.2f} s", flush=True)
             time.sleep(1.5)
     finally:
-        watch.send_signal(signal.SIGINT)
-        try:
-            watch.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            watch.kill()
+        stop(watch, timeout=10)
         shutil.rmtree(work, ignore_errors=True)
     if args.tsv:
         Path(args.tsv).write_text("".join(f"{s:.3f}\n" for s in seconds))
