@@ -120,6 +120,17 @@ struct MarkedContentScan {
         var operands: [String] = []
         func isWhite(_ byte: UInt8) -> Bool { [0, 9, 10, 12, 13, 32].contains(byte) }
         func isDelimiter(_ byte: UInt8) -> Bool { Array("()<>[]{}/%".utf8).contains(byte) }
+        /// Moves `index` from a string's `(` past its matching `)`, over nested parentheses
+        /// and backslash escapes.
+        func skipString() {
+            var depth = 0
+            repeat {
+                if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+                else if bytes[index] == UInt8(ascii: "(") { depth += 1 }
+                else if bytes[index] == UInt8(ascii: ")") { depth -= 1 }
+                index += 1
+            } while index < bytes.count && depth > 0
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if isWhite(byte) { index += 1; continue }
@@ -127,13 +138,7 @@ struct MarkedContentScan {
             case UInt8(ascii: "%"):
                 while index < bytes.count, bytes[index] != 10, bytes[index] != 13 { index += 1 }
             case UInt8(ascii: "("):
-                var depth = 0
-                repeat {
-                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
-                    else if bytes[index] == UInt8(ascii: "(") { depth += 1 }
-                    else if bytes[index] == UInt8(ascii: ")") { depth -= 1 }
-                    index += 1
-                } while index < bytes.count && depth > 0
+                skipString()
                 operands.append("(string)")
             case UInt8(ascii: "<") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "<"):
                 // A dictionary: its tokens matter only for `/MCID`.
@@ -146,14 +151,7 @@ struct MarkedContentScan {
                         continue
                     }
                     if bytes[index] == UInt8(ascii: "(") {
-                        // Skip a string inside the dictionary.
-                        var inner = 0
-                        repeat {
-                            if bytes[index] == UInt8(ascii: "\\") { index += 1 }
-                            else if bytes[index] == UInt8(ascii: "(") { inner += 1 }
-                            else if bytes[index] == UInt8(ascii: ")") { inner -= 1 }
-                            index += 1
-                        } while index < bytes.count && inner > 0
+                        skipString()  // a string inside the dictionary
                         continue
                     }
                     index += 1
