@@ -51,9 +51,8 @@ public enum DigestLayout {
             var articleEntries: [OutlineEntry] = []
             for article in section.articles {
                 let articleAnchor = "article-\(article.slug)"
-                composer.structureParent = composer.within(sectionElement) {
-                    composer.element(.section, language: article.language == digest.language ? nil : article.language)
-                }
+                composer.structureParent = composer.articleSection(under: sectionElement, language: article.language,
+                                                                   digestLanguage: digest.language)
                 contents.append(ContentsEntry(level: 1, title: article.title, destination: articleAnchor))
                 // The header first, so its elements come before the body's in the structure tree.
                 let header = parts.articleHeader(article, anchor: articleAnchor)

@@ -59,9 +59,8 @@ public enum HandoutLayout {
             paginator.placeSpan(sheet.fillInBlanks())
             // Each article is a section of the tree, in its own language when that is not the
             // digest's, as in the digest; the header first, so it is read before the body.
-            composer.structureParent = composer.within(StructureTree.root) {
-                composer.element(.section, language: article.language == digest.language ? nil : article.language)
-            }
+            composer.structureParent = composer.articleSection(under: StructureTree.root, language: article.language,
+                                                               digestLanguage: digest.language)
             let header = parts.articleHeader(article, anchor: anchor)
             var headings: [(level: Int, title: String, anchor: String)] = []
             let blocks = article.blocks.filter { if case .quiz = $0.content { false } else { true } }

@@ -48,3 +48,12 @@ extension BlockComposer {
         }
     }
 }
+
+extension BlockComposer {
+    /// A new `Sect` for an article under `parent`, with the article's language when it is
+    /// not the digest's (the document's `/Lang` covers the rest); the digest and handouts
+    /// both open one per article.
+    func articleSection(under parent: Int, language: String, digestLanguage: String) -> Int {
+        within(parent) { element(.section, language: language == digestLanguage ? nil : language) }
+    }
+}
