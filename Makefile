@@ -32,13 +32,16 @@ apt-deps:
 # was built with). The exact wheel, checked by its sha256, is unpacked into .deps/qpdf/lib,
 # which Package.swift links against when it is there. Debian's qpdf-c.h declares every
 # function Gazette calls. Without it (no network, another CPU) the build uses Debian's qpdf:
-# the same PDFs, byte for byte, a slower finishing pass. Package.swift is touched so that
-# SwiftPM reads it again and sees the library.
+# the same PDFs, byte for byte, a slower finishing pass. SwiftPM caches what Package.swift
+# answers by its text and the environment, not by the files it looked at, so a manifest read
+# before the library was unpacked would go on linking Debian's: GAZETTE_QPDF, which names the
+# library, makes each state its own entry in that cache.
 QPDF_DIR     := .deps/qpdf/lib
 QPDF_WHEEL   := pikepdf-10.18.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl
 QPDF_SHA256  := e42ed2f855f25e37e4bd5a2f2f369da4205090b84354fc77bb9cdc49cfe87ce7
 QPDF_LIB     := libqpdf-781b0270.so.30.4.2
 QPDF_JPEG    := libjpeg-e87d2658.so.62.2.0
+export GAZETTE_QPDF = $(shell readlink $(QPDF_DIR)/libqpdf.so 2>/dev/null || echo debian)
 
 qpdf12:
 	@if [ -e $(QPDF_DIR)/libqpdf.so ]; then exit 0; fi; \
@@ -56,7 +59,6 @@ qpdf12:
 	  [open(sys.argv[2] + "/" + n, "wb").write(z.read("pikepdf.libs/" + n)) for n in sys.argv[3:]]' \
 	  "$$tmp/$(QPDF_WHEEL)" $(QPDF_DIR) $(QPDF_LIB) $(QPDF_JPEG) && \
 	ln -sf $(QPDF_LIB) $(QPDF_DIR)/libqpdf.so && \
-	touch Package.swift && \
 	echo "qpdf 12.4.2 from $(QPDF_WHEEL) in $(QPDF_DIR)"
 
 # The tests read Hindi back with PDFium, Chrome's PDF engine, through pypdfium2 in the python3

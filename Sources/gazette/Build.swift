@@ -61,7 +61,8 @@ struct Build: ParsableCommand {
 /// The PDF is written beside `path` and renamed over it only when complete, so a failed
 /// run leaves last month's file as it was.
 /// - Returns: what the pipeline produced; `result` is nil when the input had errors and
-///   nothing was written.
+///   nothing was written. Once the PDF is drawn, the result keeps no pages and the digest
+///   no sections (its settings stay): they would add to the finishing pass's peak.
 /// - Throws: `InternalError` when the PDF cannot be written, or the pipeline's own errors
 ///   (fonts that cannot be loaded).
 /// - Parameter finishingMemory: `.deferred` when the process ends after this build, so qpdf's
@@ -94,10 +95,11 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
             pass.memoryRelease = finishingMemory
             // The pages are drawn: let them go before qpdf holds the whole file in memory, so
             // the two never add up to the peak (60 MB at 400 articles, 22 of them the tree,
-            // the placements and the list of elements written). Callers look only at whether
-            // a result exists.
+            // the placements and the list of elements written; 9 the articles as read).
+            // Callers look only at whether a result exists and at the digest's settings.
             result.dropDrawnContent()
             outcome.result?.dropDrawnContent()
+            outcome.digest?.sections = []
             rendered.structure.elements = []
             rendered.furniture = nil
             try rendered.bytes.withUnsafeBytes { try pass.apply(to: $0, name: path, writingTo: temporary) }
