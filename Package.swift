@@ -5,7 +5,9 @@ import PackageDescription
 /// qpdf 12, when `make deps` has unpacked it into .deps/qpdf/lib (see the Makefile: Debian 12
 /// has only qpdf 11.3, whose finishing pass takes twice as long): linked by its path in place
 /// of Debian's, and found at run time beside the build, or in PREFIX/lib/gazette once
-/// installed. Debian's headers serve both.
+/// installed. Debian's headers serve both. SwiftPM caches this answer by the manifest's text
+/// and the environment, so the Makefile exports GAZETTE_QPDF to have it asked again once the
+/// library is there; a `swift build` by hand keeps the answer it was first given.
 let qpdf12 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(".deps/qpdf/lib").path
 let qpdfLinking: [LinkerSetting] = FileManager.default.fileExists(atPath: qpdf12 + "/libqpdf.so")
     ? [.unsafeFlags(["-Xlinker", qpdf12 + "/libqpdf.so", "-Xlinker", "-rpath", "-Xlinker", qpdf12,

@@ -74,9 +74,8 @@ extension QPDFDocument {
         // Nothing refers to a merged piece any more, so it would not be written; but qpdf
         // holds what it parsed until the document is freed. Emptying the pieces hands that
         // memory (8,000 pieces at 400 articles) to the write, the pass's peak.
-        for id in walk.mergedInto.keys.sorted() {
-            qpdf_replace_object(handle, id, 0, qpdf_oh_new_null(handle))
-        }
+        let null = qpdf_oh_new_null(handle)
+        for id in walk.mergedInto.keys.sorted() { qpdf_replace_object(handle, id, 0, null) }
     }
 
     /// Where a depth-first walk of the tree is, against the fixes written in the same order.
