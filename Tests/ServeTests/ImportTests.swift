@@ -51,6 +51,30 @@ extension ServeTests {
             #expect(!job.text.contains(server.root), "the report names the digest, not the server's path")
         }
 
+        static let wordpress = repositoryRoot + "/Tests/ImportTests/Fixtures/wordpress"
+
+        /// A browser sends a chosen folder's files under the folder's own name, so the whole
+        /// uploads folder arrives as `uploads/2024/06/…`, or from higher up as
+        /// `wp-content/uploads/2024/06/…`: the import still finds its pictures.
+        @Test(arguments: ["uploads/", "wp-content/uploads/"])
+        func aWholeUploadsFolderGivesTheArticlesTheirPictures(folder: String) throws {
+            let server = try ServedRoot()
+            let export = try Data(contentsOf: URL(fileURLWithPath: Self.wordpress + "/site-export.xml"))
+            let pictures = try ["g7-apulia-outreach.jpg", "rbi-policy-rates.png"].map { name in
+                ("file", folder + "2024/06/" + name, try Data(contentsOf: URL(fileURLWithPath: Self.wordpress + "/uploads/2024/06/" + name)))
+            }
+            let started = try server.upload(fields: [("kind", "wordpress"), ("month", "2024-06")],
+                                            files: [("file", "site-export.xml", export)] + pictures)
+            let (job, _) = try server.finishedBuild(started)
+            #expect(job.text.contains("<p class=\"status\">done</p>"), "\(job.text)")
+            let images = try FileManager.default.contentsOfDirectory(atPath: server.month + "/images")
+            #expect(images.contains("g7-apulia-outreach.jpg") && images.contains("rbi-policy-rates.png"), "\(images)")
+            let article = try String(contentsOfFile: server.month + "/articles/rbi-monetary-policy-june-2024.md", encoding: .utf8)
+            #expect(article.contains("](images/rbi-policy-rates.png)"), "\(article)")
+            let warnings = job.text.split(separator: "\n").filter { $0.contains("rbi-policy-rates.png") && $0.contains("left out") }
+            #expect(warnings.isEmpty, "no warning about the picture: \(warnings)")
+        }
+
         @Test func severalTextFilesInOneUploadBecomeSeveralArticles() throws {
             let server = try ServedRoot()
             let second = Self.pageText.replacingOccurrences(of: "Monsoon Arrives Early in Kerala", with: "Heatwave Grips the Plains")

@@ -7,8 +7,9 @@ import Hummingbird
 /// One upload may hold several files, as the command takes them: the pages of an HTML
 /// import or the text files of a text import, and, for an HTML or WordPress import, the
 /// pictures (a saved page's `_files/` folder, or the site's uploads folder, which the import
-/// reads with `--uploads`). Every file must be one of the kinds the import reads, by its
-/// name's extension (else 415), and all of them together at most `sizeLimit`. They are kept
+/// reads with `--uploads`, given the folder that holds the year folders: `yearFoldersParent`).
+/// Every file must be one of the kinds the import reads, by its name's extension (else
+/// 415), and all of them together at most `sizeLimit`. They are kept
 /// in one folder of `.gazette/uploads/`, each under its folder path as the browser sent it,
 /// every part made of safe characters only, so no name reaches outside that folder. The
 /// import runs as the `gazette` binary itself, so its report (one line per article, what
@@ -57,7 +58,10 @@ struct Importer: Sendable {
         }
         let sources = uploads.filter(\.isSource).map { folder + "/" + $0.path }
         var arguments = ["import", kind] + sources + ["--into", digest.path]
-        if uploads.contains(where: { !$0.isSource }) { arguments += ["--uploads", folder] }
+        let pictures = uploads.filter { !$0.isSource }.map(\.path)
+        if !pictures.isEmpty {
+            arguments += ["--uploads", folder + (Self.yearFoldersParent(of: pictures).map { "/" + $0 } ?? "")]
+        }
         for option in kind == "wordpress" ? ["month"] : ["section", "date"] {
             if let value = form.field(option)?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
                 arguments += ["--\(option)", value]
@@ -129,6 +133,30 @@ struct Importer: Sendable {
             throw Refusal(status: .badRequest, message: "Two of the files are both named '\(upload.path)'.")
         }
         return uploads
+    }
+
+    /// The folder, inside the upload, that holds WordPress's year folders: `wp-content/uploads`
+    /// for `wp-content/uploads/2024/06/pic.jpg`; nil when that is the upload's own folder, or
+    /// when the pictures are in no year folders or do not agree on one.
+    ///
+    /// The import's `--uploads` looks a picture up by the part of its address after
+    /// `wp-content/uploads/` (`2024/06/pic.jpg`), so it must be given that folder; an editor
+    /// who uploads the site's whole uploads folder sends the pictures under the folders above
+    /// it, as the browser names them (`uploads/2024/06/pic.jpg`).
+    static func yearFoldersParent(of pictures: [String]) -> String? {
+        let parents = Set(pictures.compactMap { path -> String? in
+            let parts = path.split(separator: "/")
+            // A year, a month, and a file below them.
+            guard let year = parts.indices.dropLast(2).first(where: { isNumber(parts[$0], digits: 4) && isNumber(parts[$0 + 1], digits: 2) })
+            else { return nil }
+            return parts[..<year].joined(separator: "/")
+        })
+        guard parents.count == 1, let parent = parents.first, !parent.isEmpty else { return nil }
+        return parent
+    }
+
+    private static func isNumber(_ part: Substring, digits: Int) -> Bool {
+        part.count == digits && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)
     }
 
     /// `pages/Report (2).html` → `pages/Report-2-.html`: each folder and the name made
