@@ -128,8 +128,12 @@ final class BlockComposer {
         return flow
     }
 
-    /// - Parameter spanWidth: the text width, when a table too wide for `width` may take it.
+    /// - Parameters:
+    ///   - spanWidth: the text width, when a table too wide for `width` may take it.
+    ///   - paragraphElement: the element a paragraph's text belongs to, instead of a `P` of
+    ///     its own: a list item that is one paragraph is that paragraph's `LBody`.
     func flow(_ block: Block, width: Length, language: String, anchor: String? = nil, spanWidth: Length? = nil,
+              paragraphElement: Int? = nil,
               headings: inout [(level: Int, title: String, anchor: String)]) -> [FlowItem] {
         let id = newBlockID(at: block.location)
         defer { reportMissingGlyphs(at: block.location) }
@@ -140,7 +144,7 @@ final class BlockComposer {
             let spans = styler.spans(inlines, look: bodyLook, hyphenate: language.hasPrefix("en"))
             let pieces = setter.pieces(spans, width: width, look: bodyLook,
                                        alignment: spec.text.justify ? .justify : .left, language: language, block: id)
-                .marked(element(.paragraph))
+                .marked(paragraphElement ?? element(.paragraph))
             return LineSetter.paragraphFlow(pieces)
         case .list(let list):
             return self.list(list, width: width, language: language, depth: 0, block: id, headings: &headings)
@@ -215,7 +219,8 @@ final class BlockComposer {
         var result: [FlowItem] = []
         let listElement = element(.list)
         for (index, item) in list.items.enumerated() {
-            let (label, body) = listItem(in: listElement)
+            let (label, body): (Int?, Int) = list.start == nil
+                ? (nil, unlabelledListItem(in: listElement)) : listItem(in: listElement)
             if index > 0 { result.append(.space(spec.lists.itemSpacing)) }
             let marker = list.start.map { listNumber($0 + index, depth: depth) }
                 ?? spec.lists.bullets[depth % spec.lists.bullets.count]
@@ -227,7 +232,8 @@ final class BlockComposer {
                         itemFlow += self.list(nested, width: innerWidth, language: language, depth: depth + 1,
                                               block: newBlockID(at: child.location), headings: &headings)
                     } else {
-                        itemFlow += flow(child, width: innerWidth, language: language, headings: &headings)
+                        itemFlow += flow(child, width: innerWidth, language: language,
+                                         paragraphElement: item.count == 1 ? body : nil, headings: &headings)
                     }
                 }
             }
@@ -237,7 +243,8 @@ final class BlockComposer {
                 var shifted = piece.shifted(by: indent)
                 if !markerPlaced {
                     markerPlaced = true
-                    // The marker reads before the item's text: it goes first, as the label.
+                    // The marker reads before the item's text: it goes first, as the label (a
+                    // bullet, as an artifact).
                     shifted.items = [.structure(label)]
                         + markerItems(marker, indent: indent, baseline: piece.baseline ?? piece.height * 0.75,
                                       language: language) + shifted.items

@@ -47,6 +47,15 @@ extension BlockComposer {
             within(element(.listItem)) { (element(.label), element(.listBody)) }
         }
     }
+
+    /// A new `LI` in `list` with only an `LBody`: for bulleted lists, whose bullets are
+    /// drawn as artifacts. A bullet says nothing a reader needs (the list says it is a list),
+    /// and leaving it out of the tree keeps one element per item out of the finishing pass.
+    func unlabelledListItem(in list: Int) -> Int {
+        within(list) {
+            within(element(.listItem)) { element(.listBody) }
+        }
+    }
 }
 
 extension BlockComposer {

@@ -10,20 +10,7 @@ final class FontLibrary {
     let context: OpaquePointer
 
     init(fontDirectory: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: fontDirectory, isDirectory: &isDirectory),
-              isDirectory.boolValue else {
-            throw ShapingError.fontDirectoryMissing(fontDirectory)
-        }
-        guard let config = FcConfigCreate() else { throw ShapingError.fontconfig("could not create a configuration") }
-        defer { FcConfigDestroy(config) }
-        // An empty configuration has no cache directory; without one fontconfig complains on stderr.
-        let xml = "<?xml version=\"1.0\"?><fontconfig><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>"
-        _ = xml.withCString { FcConfigParseAndLoadFromMemory(config, $0, 1) }
-        let added = fontDirectory.withCString { path in
-            path.withMemoryRebound(to: UInt8.self, capacity: strlen(path) + 1) { FcConfigAppFontAddDir(config, $0) }
-        }
-        guard added != 0 else { throw ShapingError.fontconfig("could not add fonts from '\(fontDirectory)'") }
+        let config = try Self.configuration(fontDirectory: fontDirectory)
 
         // Pango's FreeType back end, not its cairo one: layout never touches cairo, whose font
         // caches are not safe to use from two threads (ArticleFlows composes on two).
@@ -46,6 +33,39 @@ final class FontLibrary {
     deinit {
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(fontMap)
+    }
+
+    /// Guards `configurations`: one fontconfig configuration per font folder, made once per
+    /// process and never destroyed. Each configuration made and destroyed leaves about half
+    /// a kilobyte allocated (heaptrack), which `gazette serve`, making two libraries per
+    /// build, would feel over thousands of builds. A built configuration is only read, and
+    /// fontconfig is safe to read from two threads; the font maps, which are not, stay one
+    /// per library.
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var configurations: [String: OpaquePointer] = [:]
+
+    private static func configuration(fontDirectory: String) throws -> OpaquePointer {
+        try lock.withLock {
+            if let known = configurations[fontDirectory] { return known }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: fontDirectory, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw ShapingError.fontDirectoryMissing(fontDirectory)
+            }
+            guard let config = FcConfigCreate() else { throw ShapingError.fontconfig("could not create a configuration") }
+            // An empty configuration has no cache directory; without one fontconfig complains on stderr.
+            let xml = "<?xml version=\"1.0\"?><fontconfig><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>"
+            _ = xml.withCString { FcConfigParseAndLoadFromMemory(config, $0, 1) }
+            let added = fontDirectory.withCString { path in
+                path.withMemoryRebound(to: UInt8.self, capacity: strlen(path) + 1) { FcConfigAppFontAddDir(config, $0) }
+            }
+            guard added != 0 else {
+                FcConfigDestroy(config)
+                throw ShapingError.fontconfig("could not add fonts from '\(fontDirectory)'")
+            }
+            configurations[fontDirectory] = config
+            return config
+        }
     }
 }
 

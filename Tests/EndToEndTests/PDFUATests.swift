@@ -160,7 +160,11 @@ import Testing
         for reference in objects.structureElements() {
             let element = objects.dictionary(reference)
             var pages = Set<Int>()
+            // A paragraph is a `P`, or the `LBody` of a list item that is one paragraph: an
+            // `LBody` whose kids are all marked content, no elements.
+            var holdsOnlyText = true
             for kid in objects.items(element["/K"]) {
+                if let kid = kid as? String, objects.dictionary(kid)["/S"] != nil { holdsOnlyText = false }
                 var page = element["/Pg"] as? String, mcid: Int?
                 if let number = kid as? Int { mcid = number }
                 else if let reference = kid as? [String: Any], reference["/MCID"] != nil {
@@ -174,7 +178,8 @@ import Testing
                 #expect(slots.indices.contains(mcid) && slots[mcid] as? String == reference,
                         "page \(pageIndex + 1) MCID \(mcid) does not lead back to \(reference)")
             }
-            if pages.count > 1, element["/S"] as? String == "/P" { spanning += 1 }
+            let role = element["/S"] as? String
+            if pages.count > 1, role == "/P" || (role == "/LBody" && holdsOnlyText) { spanning += 1 }
         }
         #expect(spanning > 0, "no paragraph crosses a page or column break")
     }

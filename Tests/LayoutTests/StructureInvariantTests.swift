@@ -121,8 +121,9 @@ import Testing
         #expect(articleTree == [
             "    Sect lang=hi",
             "      P", "      H2", "      H3", "      P",
-            "      L", "        LI", "          Lbl", "          LBody", "            P",
-            "            L", "              LI", "                Lbl", "                LBody", "                  P",
+            // A bullet is an artifact; a one-paragraph item's text is its LBody's.
+            "      L", "        LI", "          LBody", "            P",
+            "            L", "              LI", "                Lbl", "                LBody",
             "      L", "        LI", "          Lbl", "          LBody",
             "      Table", "        TR", "          TH", "        TR", "          TD",
             "      Div", "        P", "        P",
