@@ -89,21 +89,24 @@ func buildOnce(_ pipeline: Pipeline, folder: String, to path: String, console: C
         let images = outcome.spec.map { ImageOptions(maxResolution: $0.output.imageResolution,
                                                      jpegQuality: $0.output.jpegQuality) } ?? .original
         try AtomicFile.write(to: path) { temporary in
-            var rendered = try PDFRenderer.renderPDF(result.document, name: path, images: images, furnitureApart: true)
-            let finishing = Date()
-            var pass = PDFFinishing(result.document, rendered: rendered)
-            pass.memoryRelease = finishingMemory
-            // The pages are drawn: let them go before qpdf holds the whole file in memory, so
-            // the two never add up to the peak (60 MB at 400 articles, 22 of them the tree,
+            // The pages are let go as they are drawn, the rest before qpdf holds the whole file
+            // in memory, so none of it adds to either peak (60 MB at 400 articles for the tree,
             // the placements and the list of elements written; 9 the articles as read).
             // Callers look only at whether a result exists and at the digest's settings.
+            var document = result.document
             result.dropDrawnContent()
             outcome.result?.dropDrawnContent()
+            var rendered = try PDFRenderer.renderPDF(releasingPagesOf: &document, name: path, images: images,
+                                                     furnitureApart: true)
+            let finishing = Date()
+            var pass = PDFFinishing(document, rendered: rendered)
+            pass.memoryRelease = finishingMemory
+            document.structure = StructureTree()
             outcome.digest?.sections = []
             rendered.structure.elements = []
             rendered.furniture = nil
             try rendered.bytes.withUnsafeBytes { try pass.apply(to: $0, name: path, writingTo: temporary) }
-            console.detail("completed the structure tree, artifacts and PDF/UA identification with qpdf \(PDFFinishing.libraryVersion) in "
+            console.detail("drew the furniture and completed the structure tree, artifacts and PDF/UA identification with qpdf \(PDFFinishing.libraryVersion) in "
                                + seconds(since: finishing))
         }
     } catch {

@@ -19,10 +19,14 @@ extension PDFFinishing {
             StructureFix(key: $0.element, alternativeText: $0.alternativeText, language: $0.language,
                          headsColumn: $0.headsColumn)
         }
-        furniture = rendered.furniture.map { furniture in
-            Furniture(pdf: furniture.bytes.withUnsafeBytes { Data($0) },
-                      layers: furniture.layers.map { Furniture.Layer(page: $0.page, above: $0.position == .above) })
+        if let pending = rendered.furniture {
+            drawFurniture = { @Sendable () throws -> Furniture? in
+                guard let drawn = try pending.draw() else { return nil }
+                return Furniture(pdf: drawn.bytes.withUnsafeBytes { Data($0) },
+                                 layers: drawn.layers.map { Furniture.Layer(page: $0.page, above: $0.position == .above) })
+            }
         }
+        drawsFurnitureAlongside = !Pipeline.oneThread
         // A file claims PDF/UA only when its content is tagged and it has a title to show.
         let title = document.metadata.title
         identification = document.structure.isEmpty || title.isEmpty ? nil : Identification(title: title)

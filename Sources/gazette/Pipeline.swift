@@ -107,13 +107,16 @@ struct Pipeline {
     /// A shaper for a second thread to compose articles with, unless `GAZETTE_THREADS=1` asks
     /// for one thread (the output is the same; see `ArticleFlows`).
     func helperShaper(hyphenates: Bool) -> ShaperFactory? {
-        guard ProcessInfo.processInfo.environment["GAZETTE_THREADS"] != "1" else { return nil }
+        guard !Self.oneThread else { return nil }
         let fonts = resources.fonts, dictionary = resources.englishHyphenation
         return {
             guard let shaper = try? TextShaper(fontDirectory: fonts) else { return nil }
             return (shaper, hyphenates ? Hyphenator(dictionary: dictionary) : nil)
         }
     }
+
+    /// True when `GAZETTE_THREADS=1` asks for builds on one thread: the output is the same.
+    static var oneThread: Bool { ProcessInfo.processInfo.environment["GAZETTE_THREADS"] == "1" }
 
     /// The number of `articles/*.md` files, counted before reading so the first phase can say it.
     static func articleFileCount(_ folder: String) -> Int {

@@ -133,7 +133,8 @@ import Testing
         #expect(identical, "\(first.count) bytes, then \(second.count)")
     }
 
-    /// Articles are composed on two threads by default; one thread must give the same bytes.
+    /// Articles are composed, and the furniture drawn during the qpdf pass, on two threads by
+    /// default; one thread must give the same bytes.
     @Test(arguments: months)
     func aBuildOnOneThreadIsByteIdenticalToOneOnTwo(month: String) throws {
         let (rendered, _) = try RenderedDigest.built(month)

@@ -42,6 +42,17 @@ import Testing
         return (pdf, result?.status ?? -1)
     }()
 
+    /// The finishing pass once left qpdf's complaints on stderr for every handout: it reused
+    /// one null handle to empty merged pieces of the structure tree, which qpdf refuses once
+    /// the handle has become an object of the file.
+    @Test func aTaggedHandoutWritesNothingToStandardError() throws {
+        let output = try temporaryFolder() + "/handout.pdf"
+        let result = try run(gazette(), ["handout", sharedCorpus, "--output", output])
+        #expect(result.status == 0)
+        #expect(result.stderr == "", "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("wrote 1 file: \(output)"), "\(result.stdout)")
+    }
+
     @Test func twoUpPutsPageKOnTheLeftAndKPlusOneOnTheRightOfA4Landscape() throws {
         try #require(Self.plain.status == 0)
         let pages = try Self.pageCount(Self.plain.pdf)

@@ -80,8 +80,18 @@ final class Browser {
     }
 
     /// The text of the page's body, as the browser renders it.
+    /// The page's text. Finding the body and reading its text are two requests; a page that
+    /// reloads itself in between (the digest page does, when a check ends) makes the body
+    /// found stale, so that is asked again, a few times.
     func text() throws -> String {
-        (try command("GET", "element/\(try element("body"))/text", nil) as? String) ?? ""
+        var attempt = 1
+        while true {
+            do {
+                return (try command("GET", "element/\(try element("body"))/text", nil) as? String) ?? ""
+            } catch let failure as WebDriverFailure where failure.description.contains("stale element") && attempt < 5 {
+                attempt += 1
+            }
+        }
     }
 
     /// Runs `script` in the page and returns what it returned.

@@ -21,6 +21,56 @@ public struct RenderedFurniture: Sendable {
     public var layers: [FurnitureLayer]
 }
 
+/// The furniture of a tagged document's pages, kept while the pages are drawn and drawn
+/// after them (`draw`) into a PDF of its own.
+///
+/// Drawn last, it can be drawn while the finishing pass reads the pages' file and completes
+/// its structure tree: that pass is qpdf's and this is cairo's, and nothing else runs then
+/// (`PDFFinishing.drawFurniture`). A 400-article build takes about 0.2 s less (medians of
+/// five alternating runs, 5.10 → 4.86 s). Kept, the furniture's items are about 19 MB there
+/// (heaptrack), which the pages, let go as they are drawn, more than make up for.
+public final class PendingFurniture: @unchecked Sendable {
+    /// One layer's items, in the order the page has them.
+    struct Layer {
+        var layer: FurnitureLayer
+        var size: Size
+        var items: [PageItem]
+    }
+
+    private var layers: [Layer]
+    /// Let go once the furniture is drawn, with its fonts and images: the finishing pass's
+    /// peak comes after.
+    private var drawer: PageDrawer?
+    private let firstPageSize: Size
+    private let path: String
+
+    /// - Parameter drawer: the pages' drawer, whose fonts and images the furniture shares;
+    ///   it keeps only the images the furniture draws.
+    init(_ layers: [Layer], drawer: PageDrawer, firstPageSize: Size, path: String) {
+        self.layers = layers
+        self.drawer = drawer
+        self.firstPageSize = firstPageSize
+        self.path = path
+        drawer.tagger = nil
+        drawer.images.keepOnly(layers.flatMap { layer in
+            layer.items.compactMap { if case .image(let placed) = $0 { placed } else { nil } }
+        })
+    }
+
+    /// Draws the furniture, one page per layer; nil when no page had any. Call once, while
+    /// no other thread uses cairo.
+    public func draw() throws -> RenderedFurniture? {
+        defer { layers = []; drawer = nil }
+        guard let drawer, !layers.isEmpty else { return nil }
+        let drawing = try FurnitureDrawing(size: firstPageSize, path: path)
+        for layer in layers {
+            try drawer.draw(layer.items, on: drawing.context(for: layer.layer, size: layer.size), page: layer.layer.page + 1)
+            try drawing.context.check(action: "write", path: path)
+        }
+        return try drawing.finish(path: path)
+    }
+}
+
 /// Draws page furniture into a second cairo PDF surface, which has no tags.
 ///
 /// PDF/UA wants every mark on a page to be either content of a structure element or an

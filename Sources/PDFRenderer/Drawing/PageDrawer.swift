@@ -21,9 +21,9 @@ final class PageDrawer {
     private(set) var context: CairoContext
     /// The context of the pages themselves, where content, tags and links go.
     let pageContext: CairoContext
-    /// Where furniture goes when it is drawn apart from the page (see `FurnitureDrawing`);
-    /// nil to draw everything on the page.
-    var furniture: FurnitureDrawing?
+    /// The furniture of the pages drawn so far, when it is drawn apart from them, later
+    /// (see `PendingFurniture`); nil to draw everything on the page.
+    var furniture: [PendingFurniture.Layer]?
     let target: RenderTarget
     /// The output file, named in errors.
     let path: String
@@ -58,25 +58,44 @@ final class PageDrawer {
         cairo_rectangle(cr, 0, 0, page.size.width.points, page.size.height.points)
         cairo_clip(cr)
         tagger?.startPage()
-        guard let furniture, let tagger else {
+        guard furniture != nil, let tagger else {
             fill(Rect(origin: .zero, size: page.size), with: .white)
             for item in page.items { try draw(item, page: number) }
             return
         }
-        defer { context = pageContext }
         let destinations = FurniturePlan.destinations(of: page.items, isElement: tagger.isElement)
         if !zip(page.items, destinations).contains(where: isContent), page.items.contains(where: isTag) {
             fill(Rect(origin: .zero, size: page.size), with: .white)
         }
         for (item, destination) in zip(page.items, destinations) {
             switch destination {
-            case .page: context = pageContext
+            case .page:
+                try draw(item, page: number)
             case .furniture(let position):
-                context = furniture.context(for: FurnitureLayer(page: number - 1, position: position), size: page.size)
+                // Kept for later; but the tags end where drawing it here would have ended them.
+                switch item {
+                case .text, .image: tagger.prepareContent()
+                default: break
+                }
+                keep(item, in: FurnitureLayer(page: number - 1, position: position), size: page.size)
             }
-            try draw(item, page: number)
         }
-        furniture.endLayer()
+    }
+
+    /// Adds `item` to the furniture, to `layer`, the last one or a new one after it.
+    private func keep(_ item: PageItem, in layer: FurnitureLayer, size: Size) {
+        guard var layers = furniture else { return }
+        furniture = nil  // Uniquely referenced while it grows.
+        if layers.last?.layer != layer { layers.append(PendingFurniture.Layer(layer: layer, size: size, items: [])) }
+        layers[layers.count - 1].items.append(item)
+        furniture = layers
+    }
+
+    /// Draws `items` of page `number` on `context`, a page of the furniture's PDF.
+    func draw(_ items: [PageItem], on context: CairoContext, page number: Int) throws {
+        self.context = context
+        defer { self.context = pageContext }
+        for item in items { try draw(item, page: number) }
     }
 
     /// True for a link or destination, which cairo writes only on a page with something drawn.

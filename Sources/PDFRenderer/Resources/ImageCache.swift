@@ -67,8 +67,7 @@ final class ImageCache {
 
     /// The image at `placed.path`, loading it on first use.
     func image(for placed: PlacedImage) throws -> LoadedImage {
-        // A NUL cannot occur in a path, so the gray copy's key never meets another file's.
-        let key = placed.grayscale ? placed.path + "\u{0}gray" : placed.path
+        let key = Self.key(for: placed)
         if let image = images[key] { return image }
         let image: LoadedImage
         if let size = Self.reencodedSize(placed, budgets: budgets) {
@@ -90,6 +89,19 @@ final class ImageCache {
         try image.surface.attachMimeData(CAIRO_MIME_TYPE_UNIQUE_ID, bytes: Array(key.utf8), path: placed.path)
         images[key] = image
         return image
+    }
+
+    /// Lets go of every image and drawing but those `placements` use: once the pages are
+    /// drawn, the furniture still to draw needs only its own (a logo, if any).
+    func keepOnly(_ placements: [PlacedImage]) {
+        let keys = Set(placements.map(Self.key)), paths = Set(placements.map(\.path))
+        images = images.filter { keys.contains($0.key) }
+        drawings = drawings.filter { paths.contains($0.key) }
+    }
+
+    /// A NUL cannot occur in a path, so the gray copy's key never meets another file's.
+    private static func key(for placed: PlacedImage) -> String {
+        placed.grayscale ? placed.path + "\u{0}gray" : placed.path
     }
 
     /// The SVG file at `placed.path`, parsed on first use.
