@@ -235,7 +235,7 @@ extension BlockComposer {
         let numberLook = bodyLook.with(bold: true, color: spec.quiz.numberColor, family: spec.fonts.heading)
         var flow: [FlowItem] = []
         // A list of questions, each numbered, holding its prompt, a list of options and the answer.
-        let list = element(.list)
+        let list = listElement(.decimal)
         for (index, question) in questions.enumerated() {
             // Each question is its own unit, so a warning about it names its own line.
             let block = index == 0 ? block : newBlockID(at: question.location)
@@ -246,7 +246,7 @@ extension BlockComposer {
             let prompt = setter.pieces(styler.spans(question.prompt, look: bodyLook.with(bold: true)),
                                        width: width - numberWidth, look: bodyLook, alignment: .left, language: language,
                                        block: block).marked(within(body) { element(.paragraph) })
-            let options = within(body) { element(.list) }
+            let options = within(body) { listElement(.lowerAlpha) }
             var pieces = Bands.rows([(x: .zero, pieces: number), (x: numberWidth, pieces: prompt)])
             for (optionIndex, option) in question.options.enumerated() {
                 let (optionLabel, optionBody) = listItem(in: options)

@@ -72,8 +72,7 @@ final class BlockComposer {
         let offset = structure.elements.count - 1
         func renumbered(_ element: Int) -> Int { element == StructureTree.root ? parent : offset + element }
         for element in elements.dropFirst() {
-            structure.add(element.role, under: renumbered(element.parent ?? StructureTree.root),
-                          alternativeText: element.alternativeText, language: element.language)
+            structure.add(element, under: renumbered(element.parent ?? StructureTree.root))
         }
         func renumbered(_ piece: Piece) -> Piece {
             var piece = piece
@@ -217,7 +216,9 @@ final class BlockComposer {
         let indent = max(depth < spec.lists.maxIndentLevels ? spec.lists.indent : .zero, markerWidth + .pt(5))
         let innerWidth = width - indent
         var result: [FlowItem] = []
-        let listElement = element(.list)
+        let listElement = listElement(list.start == nil
+            ? .init(bullet: spec.lists.bullets[depth % spec.lists.bullets.count])
+            : .init(style: spec.lists.numbering[depth % spec.lists.numbering.count]))
         for (index, item) in list.items.enumerated() {
             let (label, body): (Int?, Int) = list.start == nil
                 ? (nil, unlabelledListItem(in: listElement)) : listItem(in: listElement)
@@ -286,7 +287,7 @@ final class BlockComposer {
         let textWidth = width - textX
         var flow: [FlowItem] = []
         // A list of events, each labelled with its date.
-        let list = element(.list)
+        let list = listElement(.none)
         for (index, event) in events.enumerated() {
             let (label, body) = listItem(in: list)
             let dates = setter.pieces([TextSpan(event.when, font: dateLook.font, color: dateLook.color)],

@@ -170,7 +170,7 @@ struct DocumentParts {
         let body = composer.bodyLook
         let numberWidth = spec.quiz.numberWidth
         var flow: [FlowItem] = []
-        let list = composer.element(.list)
+        let list = composer.listElement(.decimal)
         for (index, question) in questions.enumerated() {
             let block = composer.newBlockID(at: question.location)
             let (label, answer) = composer.listItem(in: list)

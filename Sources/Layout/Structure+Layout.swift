@@ -31,6 +31,11 @@ extension BlockComposer {
         structure.add(role, under: structureParent, alternativeText: alternativeText, language: language)
     }
 
+    /// Adds a list (`L`) whose items are marked as `numbering` says.
+    func listElement(_ numbering: StructureElement.ListNumbering) -> Int {
+        structure.add(.list, under: structureParent, listNumbering: numbering)
+    }
+
     /// Runs `body` with `element` as the parent of the elements it adds.
     func within<T>(_ element: Int, _ body: () -> T) -> T {
         let saved = structureParent

@@ -20,10 +20,19 @@ public struct StructureTree: Sendable, Equatable {
     /// Adds an element as the last child of `parent` and returns its index.
     @discardableResult
     public mutating func add(_ role: StructureElement.Role, under parent: Int, alternativeText: String? = nil,
-                             language: String? = nil) -> Int {
+                             language: String? = nil, listNumbering: StructureElement.ListNumbering? = nil) -> Int {
+        add(StructureElement(role: role, parent: parent, alternativeText: alternativeText, language: language,
+                             listNumbering: listNumbering), under: parent)
+    }
+
+    /// Adds `element`, with everything it says of itself, as the last child of `parent`: how an
+    /// article composed on its own joins the digest's tree.
+    @discardableResult
+    public mutating func add(_ element: StructureElement, under parent: Int) -> Int {
         precondition(elements.indices.contains(parent), "no structure element \(parent)")
-        elements.append(StructureElement(role: role, parent: parent, alternativeText: alternativeText,
-                                         language: language))
+        var element = element
+        element.parent = parent
+        elements.append(element)
         return elements.count - 1
     }
 
@@ -49,6 +58,39 @@ public struct StructureElement: Sendable, Equatable {
         }
     }
 
+    /// How a list's items are marked (`/ListNumbering`, ISO 32000-1 table 347), so a reader
+    /// can say "bulleted list" or "numbered list" and read "a", "b" as letters. A bulleted
+    /// item has no `Lbl` (its bullet is an artifact), which leaves this the only place that
+    /// says what marked it.
+    public enum ListNumbering: String, Sendable, Equatable, CaseIterable {
+        /// Labels that are not a numbering, such as a timeline's dates, or no labels at all.
+        case none = "None"
+        case disc = "Disc", circle = "Circle", square = "Square"
+        case decimal = "Decimal", lowerAlpha = "LowerAlpha", upperAlpha = "UpperAlpha"
+        case lowerRoman = "LowerRoman", upperRoman = "UpperRoman"
+
+        /// The numbering a layout's `lists.numbering` style names (`decimal`, `lower-alpha`, …).
+        public init(style: String) {
+            switch style {
+            case "lower-alpha": self = .lowerAlpha
+            case "upper-alpha": self = .upperAlpha
+            case "lower-roman": self = .lowerRoman
+            case "upper-roman": self = .upperRoman
+            default: self = .decimal
+            }
+        }
+
+        /// The shape a bullet glyph shows; `none` for a glyph PDF has no name for (a dash, a star).
+        public init(bullet: String) {
+            switch bullet {
+            case "•", "●", "⦁", "∙": self = .disc
+            case "◦", "○", "⚬": self = .circle
+            case "▪", "■", "▫", "□", "◾", "◽": self = .square
+            default: self = .none
+            }
+        }
+    }
+
     public var role: Role
     /// Index of the parent in `StructureTree.elements`; nil only for the root.
     public var parent: Int?
@@ -56,9 +98,12 @@ public struct StructureElement: Sendable, Equatable {
     public var alternativeText: String?
     /// The element's language (BCP 47) when it differs from the document's (`/Lang`).
     public var language: String?
+    /// For a list (`L`): how its items are marked.
+    public var listNumbering: ListNumbering?
 
-    public init(role: Role, parent: Int?, alternativeText: String? = nil, language: String? = nil) {
+    public init(role: Role, parent: Int?, alternativeText: String? = nil, language: String? = nil,
+                listNumbering: ListNumbering? = nil) {
         self.role = role; self.parent = parent
-        self.alternativeText = alternativeText; self.language = language
+        self.alternativeText = alternativeText; self.language = language; self.listNumbering = listNumbering
     }
 }

@@ -100,6 +100,78 @@ import Testing
         #expect(!hindi.isEmpty, "no element says it is in Hindi")
     }
 
+    /// Every list says how its items are marked, and says it truly: a bulleted list (whose
+    /// bullets are artifacts) has no `Lbl`, a numbered one has a label on every item, and the
+    /// labels poppler reads under each kind are numbers, letters or dates as the kind says.
+    @Test(arguments: files)
+    func everyListSaysHowItsItemsAreMarked(file: String) throws {
+        let pdf = try Self.pdf(file)
+        let objects = try PDFObjects(pdf)
+        let bulleted: Set<String> = ["/Disc", "/Circle", "/Square"]
+        var kinds: [String: Int] = [:]
+        for reference in objects.structureElements() {
+            let list = objects.dictionary(reference)
+            guard list["/S"] as? String == "/L" else { continue }
+            let attributes = objects.dictionary(list["/A"])
+            #expect(attributes["/O"] as? String == "/List", "\(reference): \(list)")
+            let numbering = try #require(attributes["/ListNumbering"] as? String, "\(reference) has no /ListNumbering")
+            kinds[numbering, default: 0] += 1
+            let items = objects.items(list["/K"]).map(objects.dictionary).filter { $0["/S"] as? String == "/LI" }
+            #expect(!items.isEmpty, "\(reference) has no items")
+            for item in items {
+                let labelled = objects.items(item["/K"]).contains { objects.dictionary($0)["/S"] as? String == "/Lbl" }
+                #expect(labelled != bulleted.contains(numbering), "\(reference) (\(numbering)) item \(item)")
+            }
+            // A list inside a disc-bulleted item is bulleted one level down: the layout's second bullet.
+            if numbering == "/Disc" {
+                for item in items {
+                    for kid in objects.items(item["/K"]).map(objects.dictionary) where kid["/S"] as? String == "/LBody" {
+                        for nested in objects.items(kid["/K"]).map(objects.dictionary) where nested["/S"] as? String == "/L" {
+                            let inner = objects.dictionary(nested["/A"])["/ListNumbering"] as? String
+                            #expect(inner == "/Circle" || !bulleted.contains(inner ?? ""), "a list in a • list is \(inner ?? "unnamed")")
+                        }
+                    }
+                }
+            }
+        }
+        if file == "month" {
+            for kind in ["/Disc", "/Circle", "/Decimal", "/LowerAlpha", "/None"] {
+                #expect(kinds[kind, default: 0] > 0, "no \(kind) list in the month: \(kinds)")
+            }
+        } else {
+            #expect(!kinds.isEmpty)
+        }
+
+        // A second reader: under each kind, the first label poppler reads is what it names.
+        // `pdfinfo -struct-text` indents a child under its parent, so a stack of the lists
+        // open at each line finds the list a label belongs to.
+        let tree = try run(tool("pdfinfo"), ["-struct-text", pdf]).stdout.split(separator: "\n")
+        var open: [(indent: Int, numbering: String, labelled: Bool)] = [], checked = 0
+        for (index, raw) in tree.enumerated() {
+            let indent = raw.prefix { $0 == " " }.count
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("/ListNumbering "), !open.isEmpty {
+                open[open.count - 1].numbering = String(line.dropFirst("/ListNumbering ".count))
+                continue
+            }
+            while let last = open.last, last.indent >= indent { open.removeLast() }
+            if line.hasPrefix("L (") { open.append((indent, "/None", false)); continue }
+            guard line.hasPrefix("Lbl"), let list = open.last, !list.labelled, index + 1 < tree.count else { continue }
+            open[open.count - 1].labelled = true
+            let label = tree[index + 1].trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+            switch list.numbering {
+            case "/Decimal": #expect(label.wholeMatch(of: /[0-9]+\./) != nil, "a /Decimal list labelled \(label)")
+            case "/LowerAlpha": #expect(label == "(a)", "a /LowerAlpha list labelled \(label)")
+            case "/None":  // a timeline's dates: "2024-03-16", "1950s–60s", "December"
+                #expect(!label.isEmpty && label.wholeMatch(of: /[0-9]+\.|\([a-z]\)/) == nil,
+                        "a /None list labelled \(label) as a numbering does")
+            default: Issue.record("a \(list.numbering) list has a label, \(label)")
+            }
+            checked += 1
+        }
+        #expect(checked > 0, "poppler read no list labels")
+    }
+
     /// Every mark on every page is content of a structure element or an artifact; the
     /// furniture (here the footer's "Page 3 of …") is an artifact that text extraction still
     /// reads but the structure tree does not.

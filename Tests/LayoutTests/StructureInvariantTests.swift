@@ -94,10 +94,12 @@ import Testing
         var line = String(repeating: "  ", count: depth) + own.role.rawValue
         if let alt = own.alternativeText { line += " alt='\(alt)'" }
         if let language = own.language { line += " lang=\(language)" }
+        if let numbering = own.listNumbering { line += " \(numbering.rawValue)" }
         return [line] + children.flatMap { dump(tree, from: $0, depth: depth + 1) }
     }
 
-    @Test func everyKindOfBlockHasItsElements() throws {
+    /// The article of every kind of block, laid out with `spec`, as the dump of its `Sect`.
+    func articleTree(_ spec: LayoutSpec) -> [String] {
         let here = SourceLocation(file: "a.md", line: 1, column: 1)
         func block(_ content: Block.Content) -> Block { Block(content, at: here) }
         let blocks = [
@@ -115,19 +117,34 @@ import Testing
                               section: "News", language: "hi", blocks: blocks, location: here)
         let digest = Digest(title: "Digest", edition: "June 2024", sections: [Section(name: "News", articles: [article])],
                             folder: "/nowhere")
-        let document = DigestLayout.layout(digest, spec: bundledLayout("monthly"), shaper: sharedShaper).document
+        let document = DigestLayout.layout(digest, spec: spec, shaper: sharedShaper).document
         let body = dump(document.structure).drop { !$0.hasPrefix("  Sect") }.dropFirst(2)
-        let articleTree = Array(body.drop { !$0.hasPrefix("    Sect") })
+        return Array(body.drop { !$0.hasPrefix("    Sect") })
+    }
+
+    @Test func everyKindOfBlockHasItsElements() throws {
+        let articleTree = articleTree(bundledLayout("monthly"))
         #expect(articleTree == [
             "    Sect lang=hi",
             "      P", "      H2", "      H3", "      P",
-            // A bullet is an artifact; a one-paragraph item's text is its LBody's.
-            "      L", "        LI", "          LBody", "            P",
-            "            L", "              LI", "                Lbl", "                LBody",
-            "      L", "        LI", "          Lbl", "          LBody",
+            // A bullet is an artifact; a one-paragraph item's text is its LBody's. The lists
+            // say how they are marked: the layout's first bullet, its second level's numbering
+            // (`lower-alpha`), and a timeline's dates, which are no numbering.
+            "      L Disc", "        LI", "          LBody", "            P",
+            "            L LowerAlpha", "              LI", "                Lbl", "                LBody",
+            "      L None", "        LI", "          Lbl", "          LBody",
             "      Table", "        TR", "          TH", "        TR", "          TD",
             "      Div", "        P", "        P",
             "      BlockQuote", "        P",
         ], "\(articleTree.joined(separator: "\n"))")
+    }
+
+    /// A layout's own bullets and numbering name the lists: a dash is no shape PDF names.
+    @Test func aLayoutsBulletsAndNumberingNameItsLists() throws {
+        var spec = bundledLayout("monthly")
+        spec.lists.bullets = ["–", "▪"]
+        spec.lists.numbering = ["upper-roman", "upper-alpha"]
+        let lists = articleTree(spec).filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("L ") }
+        #expect(lists == ["      L None", "            L UpperAlpha", "      L None"])
     }
 }

@@ -44,7 +44,7 @@ import Testing
         let written = try PDFRenderer.writePDF(document, to: pdf)
         let fixes = written.elements.map {
             PDFFinishing.StructureFix(key: $0.element, alternativeText: $0.alternativeText, language: $0.language,
-                                      headsColumn: $0.headsColumn)
+                                      headsColumn: $0.headsColumn, listNumbering: $0.listNumbering)
         }
         try PDFFinishing(language: "en", structure: fixes).apply(toFileAt: pdf)
     }

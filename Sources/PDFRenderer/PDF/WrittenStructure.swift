@@ -16,6 +16,8 @@ public struct WrittenStructure: Sendable, Equatable {
         public var language: String?
         /// A header cell that heads its column (`/Scope /Column`).
         public var headsColumn = false
+        /// For a list, the name of its `/ListNumbering` (`Disc`, `Decimal`, …).
+        public var listNumbering: String?
     }
 
     /// One entry per structure element in the file, in depth-first order.
@@ -26,7 +28,7 @@ public struct WrittenStructure: Sendable, Equatable {
             guard let index else { return Element(element: nil) }
             let element = tree.elements[index]
             return Element(element: index, alternativeText: element.alternativeText, language: element.language,
-                           headsColumn: element.role == .tableHeader)
+                           headsColumn: element.role == .tableHeader, listNumbering: element.listNumbering?.rawValue)
         }
     }
 }

@@ -111,7 +111,8 @@ final class FuzzRunner {
                     let written = try PDFRenderer.writePDF(result.document, to: pdf)
                     let fixes = written.elements.map {
                         PDFFinishing.StructureFix(key: $0.element, alternativeText: $0.alternativeText,
-                                                  language: $0.language, headsColumn: $0.headsColumn)
+                                                  language: $0.language, headsColumn: $0.headsColumn,
+                                                  listNumbering: $0.listNumbering)
                     }
                     try PDFFinishing(language: result.document.metadata.language, structure: fixes).apply(toFileAt: pdf)
                 } catch {
