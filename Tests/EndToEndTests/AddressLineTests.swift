@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A paragraph holding a 300-character address: it breaks after `/ ? & = # .` and before
 /// `-` without a hyphen, the lines around it keep ordinary word spaces, and its link holds

@@ -2,6 +2,7 @@ import DigestModel
 import DigestReader
 import Foundation
 import Testing
+import TestSupport
 
 /// What a publisher adds to every PDF, read back from the example month's PDF: QR codes of
 /// the articles' sources, the watermark, the image resolution and the size budget.

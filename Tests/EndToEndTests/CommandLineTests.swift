@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The command line as a user meets it: exit codes, messages, and files written or left alone.
 @Suite struct CommandLineTests {

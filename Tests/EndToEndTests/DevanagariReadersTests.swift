@@ -1,6 +1,7 @@
 import DigestModel
 import Foundation
 import Testing
+import TestSupport
 
 /// Hindi that a reader can copy and search, in the three engines people read PDFs with:
 /// poppler (Evince, Okular, `pdftotext`), PDFium (Chrome's and Android's viewers) and MuPDF

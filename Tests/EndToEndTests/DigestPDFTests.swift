@@ -1,6 +1,7 @@
 import DigestModel
 import Foundation
 import Testing
+import TestSupport
 
 /// The finished PDF of three months: the shared sample month, our example month and a
 /// month of hostile content, each built once by the real `gazette` binary and read back

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `gazette handout` on the sample month: sheets read back from the PDFs it writes.
 @Suite struct HandoutTests {

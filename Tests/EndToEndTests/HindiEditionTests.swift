@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A digest whose `language: hi` gets the layout's Hindi words: contents, section labels,
 /// practice and answer headings, callout labels, page footers and dates.

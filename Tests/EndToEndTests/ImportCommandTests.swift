@@ -2,6 +2,7 @@ import DigestModel
 import DigestReader
 import Foundation
 import Testing
+import TestSupport
 
 let importFixtures = repositoryRoot + "/Tests/ImportTests/Fixtures"
 let seedPageText = repositoryRoot + "/../shared/seed/russia-north-korea.txt"

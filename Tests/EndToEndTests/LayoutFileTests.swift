@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Layout files as a user meets them on the command line.
 @Suite struct LayoutFileTests {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Every object of a PDF as qpdf reads it back (`qpdf --json`, version 2), streams decoded.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A word of a PDF page as poppler reads it back, with its box in points (y down).
 struct PDFWord {

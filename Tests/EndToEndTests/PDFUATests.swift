@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TestSupport
 
 /// The PDF/UA-1 conditions of issue 18, each read back from the finished file with qpdf and
 /// poppler: on the sample month built whole and on a handout of three of its articles (a

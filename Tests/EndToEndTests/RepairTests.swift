@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Content pasted from the web: the hard month plus an article with control characters and
 /// the three kinds of broken quiz question builds with a warning at each line, and with

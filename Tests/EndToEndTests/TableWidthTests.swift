@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Column widths as browsers set them, read back from the PDF: short words stay whole beside a
 /// column of addresses; a table whose words do not fit one column spans both, with the text

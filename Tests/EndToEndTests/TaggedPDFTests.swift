@@ -1,6 +1,7 @@
 import DigestModel
 import Foundation
 import Testing
+import TestSupport
 
 /// The finished PDF is tagged: its structure tree, read back with poppler and qpdf, has the
 /// elements a screen reader needs, in the order of the Markdown, with alternative text.

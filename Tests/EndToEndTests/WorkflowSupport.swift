@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A program left running (`build --watch`), its output going to files the test reads while
 /// it runs. Every wait is bounded, and `stop` kills it if SIGTERM is not enough, so a broken

@@ -3,6 +3,7 @@ import DigestModel
 import Foundation
 import Testing
 @testable import gazette
+import TestSupport
 
 /// The command line's small pure parts, one by one: page ranges, slugs, JSON lines, the
 /// snapshot a watch compares.

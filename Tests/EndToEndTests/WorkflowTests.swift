@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// An editor's workflow through the real binary: check, preview, watch, new, progress,
 /// exit codes and an installed copy run from another folder.
@@ -242,13 +243,13 @@ import Testing
         #expect(yaml.contains("  - \"Economy\"\n  - \"Sports\"\n"))
         #expect(pngSize(folder + "/images/sample-chart.png").map { $0.width == 960 } == true)
 
-        let check = try run(in: "/", gazette(), ["check", folder])
+        let check = try run(gazette(), ["check", folder], in: "/")
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.isEmpty, "the sample has no warnings: \(check.stderr)")
         #expect(check.stdout.contains("1 article in 1 section, no errors"))
 
         let pdf = try temporaryFolder() + "/m.pdf"
-        let build = try run(in: "/", gazette(), ["build", folder, "--output", pdf])
+        let build = try run(gazette(), ["build", folder, "--output", pdf], in: "/")
         #expect(build.status == 0, "\(build.stderr)")
         #expect(FileManager.default.fileExists(atPath: pdf))
         // Every construct is in the PDF: a callout, a table, a timeline, a figure, a quiz.

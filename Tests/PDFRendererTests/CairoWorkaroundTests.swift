@@ -3,6 +3,7 @@ import Geometry
 import PDFRenderer
 import PageModel
 import Testing
+import TestSupport
 
 /// Pages that cairo 1.16 mishandles without the renderer's clip-and-paper workaround: an
 /// opaque full-page fill after the first tags made it discard them and abort on an assertion,
@@ -30,7 +31,7 @@ import Testing
         let pdf = directory.file("cover.pdf")
         try PDFRenderer.writePDF(document, to: pdf)
 
-        #expect(try run("qpdf", ["--check", pdf]).status == 0)
+        #expect(try run(tool("qpdf"), ["--check", pdf]).status == 0)
         let info = try pdfInfo(pdf)
         #expect(info["Pages"] == "3")
         #expect(info["Tagged"] == "yes")

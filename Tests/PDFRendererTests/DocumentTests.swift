@@ -3,12 +3,13 @@ import Geometry
 import PDFRenderer
 import PageModel
 import Testing
+import TestSupport
 
 /// The PDF as a file: valid, the right pages, the document information, reproducible.
 @Suite struct DocumentTests {
     @Test func qpdfFindsNoErrors() throws {
         let rendered = try RenderedSample()
-        let check = try run("qpdf", ["--check", rendered.pdf])
+        let check = try run(tool("qpdf"), ["--check", rendered.pdf])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("No syntax or stream encoding errors found"))
         #expect(!check.stderr.contains("WARNING"))
@@ -68,7 +69,7 @@ import Testing
         let pdf = directory.file("out.pdf")
         try Data(repeating: 0x41, count: 100_000).write(to: URL(fileURLWithPath: pdf))
         try PDFRenderer.writePDF(minimalDocument(), to: pdf)
-        #expect(try run("qpdf", ["--check", pdf]).status == 0)
+        #expect(try run(tool("qpdf"), ["--check", pdf]).status == 0)
     }
 }
 

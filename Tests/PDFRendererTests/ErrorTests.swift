@@ -3,6 +3,7 @@ import Geometry
 import PDFRenderer
 import PageModel
 import Testing
+import TestSupport
 
 /// Problems are reported as errors that say what and where, before or instead of a broken file.
 @Suite struct ErrorTests {
@@ -164,6 +165,6 @@ import Testing
         }
         // The renderer still works afterwards.
         try PDFRenderer.writePDF(minimalDocument(), to: directory.file("y.pdf"))
-        #expect(try run("qpdf", ["--check", directory.file("y.pdf")]).status == 0)
+        #expect(try run(tool("qpdf"), ["--check", directory.file("y.pdf")]).status == 0)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import PDFFinishing
 import Testing
+import TestSupport
 
 /// The qpdf pass after cairo: what it adds is in the file, the file stays valid and reproducible.
 @Suite struct FinishingTests {
@@ -23,7 +24,7 @@ import Testing
     @Test func languageAndBoxesAreWrittenAndTheFileStaysValid() throws {
         let rendered = try RenderedSample()
         try Self.finishing.apply(toFileAt: rendered.pdf)
-        let check = try run("qpdf", ["--check", rendered.pdf])
+        let check = try run(tool("qpdf"), ["--check", rendered.pdf])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         let info = try pdfInfo(rendered.pdf, ["-box", "-f", "1", "-l", "2"])
         #expect(info["Page    2 TrimBox"] == "9.00     9.00   586.28   410.53")

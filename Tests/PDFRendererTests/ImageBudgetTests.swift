@@ -4,6 +4,7 @@ import Geometry
 import PDFRenderer
 import PageModel
 import Testing
+import TestSupport
 
 /// Pictures keep only the pixels their placed size needs, as JPEG where that is smaller.
 @Suite struct ImageBudgetTests {
@@ -13,7 +14,7 @@ import Testing
     }
 
     static func images(in pdf: String) throws -> [Listed] {
-        try run("pdfimages", ["-list", pdf]).stdout.split(separator: "\n").dropFirst(2).compactMap { line in
+        try run(tool("pdfimages"), ["-list", pdf]).stdout.split(separator: "\n").dropFirst(2).compactMap { line in
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count >= 14, let width = Int(fields[3]), let height = Int(fields[4]),
                   let x = Int(fields[12]), let y = Int(fields[13]) else { return nil }

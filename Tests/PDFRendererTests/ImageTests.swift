@@ -3,6 +3,7 @@ import Geometry
 import PDFRenderer
 import PageModel
 import Testing
+import TestSupport
 
 /// Images are embedded once each: PNG as decoded pixels, JPEG as its own bytes.
 @Suite struct ImageTests {
@@ -16,7 +17,7 @@ import Testing
     }
 
     static func images(in pdf: String) throws -> [Listed] {
-        try run("pdfimages", ["-list", pdf]).stdout.split(separator: "\n").dropFirst(2).compactMap { line in
+        try run(tool("pdfimages"), ["-list", pdf]).stdout.split(separator: "\n").dropFirst(2).compactMap { line in
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count >= 12, let page = Int(fields[0]), let width = Int(fields[3]),
                 let height = Int(fields[4]), let object = Int(fields[10])
@@ -42,7 +43,7 @@ import Testing
         let rendered = try RenderedSample()
         let jpeg = try #require(try Self.images(in: rendered.pdf).first { $0.encoding == "jpeg" })
         let output = rendered.directory.file("extracted")
-        let extract = try run("pdfimages", ["-j", "-f", "1", "-l", "1", rendered.pdf, output])
+        let extract = try run(tool("pdfimages"), ["-j", "-f", "1", "-l", "1", rendered.pdf, output])
         #expect(extract.status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: rendered.directory.path)
             .filter { $0.hasPrefix("extracted") && $0.hasSuffix(".jpg") }

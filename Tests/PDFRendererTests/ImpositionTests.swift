@@ -4,6 +4,7 @@ import Imposition
 import PDFRenderer
 import PageModel
 import Testing
+import TestSupport
 
 /// Pages put on sheets, checked where it matters: in the PDF, by reading back where each
 /// page's folio landed.
@@ -43,7 +44,7 @@ import Testing
     static func render(_ document: PagedDocument, in directory: TemporaryDirectory, name: String) throws -> String {
         let path = directory.file(name)
         try PDFRenderer.writePDF(document, to: path)
-        let check = try run("qpdf", ["--check", path])
+        let check = try run(tool("qpdf"), ["--check", path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         return path
     }
@@ -112,18 +113,18 @@ import Testing
         let directory = try TemporaryDirectory()
         let sheets = Imposition.nUp(try Self.numberedPages(2), grid: .twoUp)
         let pdf = try Self.render(sheets, in: directory, name: "links.pdf")
-        let text = try run("pdftotext", [pdf, "-"]).stdout
+        let text = try run(tool("pdftotext"), [pdf, "-"]).stdout
         #expect(text.contains("P1") && text.contains("P2"))
         guard case .placed(let right) = sheets.pages[0].items.first(where: {
             if case .placed(let placed) = $0 { placed.origin.x > .pt(200) } else { false }
         }) else { Issue.record("no page on the right half"); return }
         // Each page's destination moved with its page: `pdfinfo -dests` gives x from the left.
-        let dests = try run("pdfinfo", ["-dests", pdf]).stdout.split(separator: "\n")
+        let dests = try run(tool("pdfinfo"), ["-dests", pdf]).stdout.split(separator: "\n")
         let second = try #require(dests.first { $0.contains("\"page-2\"") })
         let x = try #require(second.split(separator: " ").compactMap { Double($0) }.dropFirst().first)
         #expect(abs(x - (right.origin.x.points + 40 * right.scale)) < 1, "\(second)")
         // Both pages' links are annotations on the sheet, scaled with their page.
-        let objects = try run("qpdf", ["--json", "--json-key=qpdf", pdf]).stdout
+        let objects = try run(tool("qpdf"), ["--json", "--json-key=qpdf", pdf]).stdout
         #expect(objects.components(separatedBy: "\"/Subtype\": \"/Link\"").count - 1 == 2)
     }
 
@@ -132,7 +133,7 @@ import Testing
         let sample = try SampleDocument(imagesIn: directory)
         let gray = Imposition.grayscale(sample.document)
         let pdf = try Self.render(gray, in: directory, name: "gray.pdf")
-        let pixels = try run("pdftoppm", ["-r", "30", pdf, directory.file("gray")])
+        let pixels = try run(tool("pdftoppm"), ["-r", "30", pdf, directory.file("gray")])
         #expect(pixels.status == 0)
         let rendered = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".ppm") }
         #expect(rendered.count == 2)
@@ -142,7 +143,7 @@ import Testing
         }
         // The same document in colour does have coloured pixels: the check can fail.
         let colour = try Self.render(sample.document, in: directory, name: "colour.pdf")
-        _ = try run("pdftoppm", ["-r", "30", "-f", "1", "-l", "1", colour, directory.file("colour")])
+        _ = try run(tool("pdftoppm"), ["-r", "30", "-f", "1", "-l", "1", colour, directory.file("colour")])
         let colourPage = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .first { $0.hasPrefix("colour") && $0.hasSuffix(".ppm") }
         let colourBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory.file(try #require(colourPage)))))
@@ -151,7 +152,7 @@ import Testing
         let images = try ImageTests.images(in: pdf)
         let jpeg = try #require(images.first { $0.encoding == "jpeg" })
         #expect(jpeg.width == 16 && jpeg.height == 8)
-        let list = try run("pdfimages", ["-list", pdf]).stdout
+        let list = try run(tool("pdfimages"), ["-list", pdf]).stdout
         #expect(list.split(separator: "\n").dropFirst(2).allSatisfy { $0.contains(" gray ") }, "\(list)")
     }
 
@@ -186,18 +187,5 @@ import Testing
             Issue.record("the page is not placed first"); return
         }
         #expect(band.frame.minY == -bleed && band.frame.minX == -bleed)
-    }
-
-    /// True when a binary PPM (as pdftoppm writes it) has a pixel that is not gray.
-    func hasColour(_ bytes: [UInt8]) -> Bool {
-        var newlines = 0, index = 0
-        while index < bytes.count, newlines < 3 { if bytes[index] == 10 { newlines += 1 }; index += 1 }
-        var i = index
-        while i + 2 < bytes.count {
-            let r = Int(bytes[i]), g = Int(bytes[i + 1]), b = Int(bytes[i + 2])
-            if abs(r - g) > 12 || abs(g - b) > 12 || abs(r - b) > 12 { return true }
-            i += 3
-        }
-        return false
     }
 }

@@ -4,6 +4,7 @@ import PDFFinishing
 import PDFRenderer
 import PageModel
 import Testing
+import TestSupport
 
 /// Structure marks become one tagged tree: a paragraph cut by a page break and a running head
 /// is one `P`, a link is a `Link` inside the paragraph its text belongs to, a figure carries
@@ -53,10 +54,10 @@ import Testing
         let directory = try TemporaryDirectory()
         let pdf = directory.file("tags.pdf")
         try Self.write(to: pdf)
-        let check = try run("qpdf", ["--check", pdf])
+        let check = try run(tool("qpdf"), ["--check", pdf])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(try pdfInfo(pdf)["Tagged"] == "yes")
-        let tree = try run("pdfinfo", ["-struct-text", pdf]).stdout
+        let tree = try run(tool("pdfinfo"), ["-struct-text", pdf]).stdout
         let lines = tree.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(lines.filter { $0.hasPrefix("P") }.count == 1, "\(tree)")
         let opening = lines.firstIndex(of: "\"Opening lines of the paragraph\"")
@@ -75,7 +76,7 @@ import Testing
         let objects = try pdfObjects(pdf)
         let figure = objects.first { ($0["/S"] as? String) == "/Figure" }
         #expect(figure?["/Alt"] as? String == "u:A red square")
-        let labels = try run("qpdf", ["--json", "--json-key=pagelabels", pdf]).stdout
+        let labels = try run(tool("qpdf"), ["--json", "--json-key=pagelabels", pdf]).stdout
         #expect(labels.contains("u:i") && labels.contains("\"/S\": \"/D\""), "\(labels)")
     }
 
@@ -93,9 +94,9 @@ import Testing
         let directory = try TemporaryDirectory()
         let pdf = directory.file("link.pdf")
         try PDFRenderer.writePDF(document, to: pdf)
-        let check = try run("qpdf", ["--check", pdf])
+        let check = try run(tool("qpdf"), ["--check", pdf])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(!check.stderr.contains("not found"))
-        #expect(try run("pdfinfo", ["-struct", pdf]).stdout.contains("Link"))
+        #expect(try run(tool("pdfinfo"), ["-struct", pdf]).stdout.contains("Link"))
     }
 }

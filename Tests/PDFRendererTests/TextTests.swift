@@ -3,6 +3,7 @@ import Geometry
 import PDFRenderer
 import PageModel
 import Testing
+import TestSupport
 
 /// Glyph runs come back from the PDF as text, where layout put them, in embedded fonts.
 @Suite struct TextTests {
@@ -31,7 +32,7 @@ import Testing
 
     @Test func devanagariTextComesBack() throws {
         let rendered = try RenderedSample()
-        let text = try run("pdftotext", [rendered.pdf, "-"]).stdout
+        let text = try run(tool("pdftotext"), [rendered.pdf, "-"]).stdout
         #expect(text.contains("नमस"))
         let word = try #require(try pdfWords(rendered.pdf)[0].first { $0.text == "नमस" })
         #expect(abs(word.xMin - 72) < 1)
@@ -43,7 +44,7 @@ import Testing
     /// wrong letters with glyphs.
     @Test func rightToLeftTextComesBackInReadingOrder() throws {
         let rendered = try RenderedSample()
-        let text = try run("pdftotext", [rendered.pdf, "-"]).stdout
+        let text = try run(tool("pdftotext"), [rendered.pdf, "-"]).stdout
         #expect(text.contains("שלום לכם"))
         let letters = try pdfWords(rendered.pdf)[0].filter { $0.xMin >= 299 }
         // Visually, left to right: the last letter of the text comes first.
@@ -54,7 +55,7 @@ import Testing
 
     @Test func everyFontIsEmbedded() throws {
         let rendered = try RenderedSample()
-        let rows = try run("pdffonts", [rendered.pdf]).stdout.split(separator: "\n").dropFirst(2)
+        let rows = try run(tool("pdffonts"), [rendered.pdf]).stdout.split(separator: "\n").dropFirst(2)
         #expect(rows.count >= 3)
         for row in rows {
             let fields = row.split(separator: " ")
@@ -74,7 +75,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let pdf = directory.file("bare.pdf")
         try PDFRenderer.writePDF(minimalDocument(items: [.text(bare)]), to: pdf)
-        #expect(try run("pdffonts", [pdf]).stdout.contains("NotoSerif-Regular"))
+        #expect(try run(tool("pdffonts"), [pdf]).stdout.contains("NotoSerif-Regular"))
         // Without text cairo falls back to the font's character map to make the text layer.
         let word = try #require(try pdfWords(pdf)[0].first { $0.text == "Hidden" })
         #expect(abs(word.xMin - 100) < 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Broken digests, built at test time, through the real `gazette` binary: each gives exit
 /// 1, an error naming the right file and line, no output file, and leaves an existing

@@ -3,6 +3,7 @@ import Foundation
 import LayoutSpec
 import Testing
 import TextShaping
+import TestSupport
 
 /// One shaper for the whole test run: Pango work stays on one thread (see PITFALLS.md).
 @MainActor let sharedShaper: TextShaper = {

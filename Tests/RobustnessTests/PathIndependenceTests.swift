@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The PDF depends on the digest's content only: the same month copied to two folders of
 /// different names and depths, built from different working directories with absolute and

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 extension ServeTests {
     /// Builds from the page: queued, streamed, downloaded.

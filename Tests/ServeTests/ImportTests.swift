@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 extension ServeTests {
     /// Importing an uploaded file from the digest page.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 extension ServeTests {
     /// The home page and a digest's page.

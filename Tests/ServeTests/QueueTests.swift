@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import gazette
+import TestSupport
 
 extension ServeTests {
     /// The workshop's one queue: the position a waiting build shows, and the same build

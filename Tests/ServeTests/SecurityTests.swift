@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import gazette
+import TestSupport
 
 extension ServeTests {
     /// Each rule of `Access`, `RootFolder`, `Form` and `ErrorPages`, tested on its own.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `gazette serve`, over HTTP: the built binary serves a copy of the example month and
 /// each test talks to it as a browser would. One server at a time, since builds share

@@ -1,10 +1,6 @@
 import Foundation
 import Testing
-
-/// The repository's root folder, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-let exampleMonth = repositoryRoot + "/Examples/2024-06"
+import TestSupport
 
 /// A real `gazette serve` process, the built binary, on a port the system chose, serving a
 /// fresh root folder that holds a copy of the example month as `2024-06`. Stopped with
@@ -125,40 +121,4 @@ final class ServedRoot {
 struct ServerDidNotStart: Error, CustomStringConvertible {
     var output: String
     var description: String { "gazette serve did not start: \(output)" }
-}
-
-/// The `gazette` binary built beside the test bundle.
-func gazette() throws -> String {
-    let candidates = [
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gazette").path,
-        Bundle.main.bundleURL.appendingPathComponent("gazette").path,
-        repositoryRoot + "/.build/debug/gazette",
-    ]
-    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-        throw ServerDidNotStart(output: "no gazette binary; build it with `swift build`")
-    }
-    return found
-}
-
-/// A fresh temporary folder.
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "gazette-serve-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
-/// Runs a program to completion; what it printed on standard error and its status.
-func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let errors = folder + "/stderr"
-    _ = FileManager.default.createFile(atPath: errors, contents: nil)
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return (process.terminationStatus, (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")
 }

@@ -4,6 +4,7 @@ import Foundation
 import Glibc
 #endif
 import Testing
+import TestSupport
 
 /// Headless Chromium driven through chromedriver's W3C WebDriver HTTP API, with the same
 /// little HTTP client as the other tests. Debian's `chromium` and `chromium-driver`

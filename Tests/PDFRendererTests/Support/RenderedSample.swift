@@ -1,5 +1,6 @@
 import Foundation
 import PDFRenderer
+import TestSupport
 
 /// The sample document rendered to a PDF in its own temporary directory.
 struct RenderedSample {
@@ -25,7 +26,7 @@ struct PDFDestination: Equatable {
 
 func pdfDestinations(_ path: String) throws -> [PDFDestination] {
     // "   1 [ XYZ   72  770 null      ] "intro""
-    try run("pdfinfo", ["-dests", path]).stdout.split(separator: "\n").dropFirst().compactMap { line in
+    try run(tool("pdfinfo"), ["-dests", path]).stdout.split(separator: "\n").dropFirst().compactMap { line in
         guard let open = line.firstIndex(of: "\""), let close = line.lastIndex(of: "\""), open < close else {
             return nil
         }
@@ -38,7 +39,7 @@ func pdfDestinations(_ path: String) throws -> [PDFDestination] {
 
 /// The objects of a PDF as `qpdf --json` decodes them (JSON v2: strings prefixed `u:`).
 func pdfObjects(_ path: String) throws -> [[String: Any]] {
-    let output = try run("qpdf", ["--json", "--json-key=qpdf", path])
+    let output = try run(tool("qpdf"), ["--json", "--json-key=qpdf", path])
     let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
     let sections = json?["qpdf"] as? [Any] ?? []
     let objects = sections.count > 1 ? sections[1] as? [String: Any] ?? [:] : [:]
@@ -56,7 +57,7 @@ struct PDFOutlineItem: Equatable {
 }
 
 func pdfOutline(_ path: String) throws -> [PDFOutlineItem] {
-    let output = try run("qpdf", ["--json", "--json-key=outlines", path])
+    let output = try run(tool("qpdf"), ["--json", "--json-key=outlines", path])
     let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
     func items(_ value: Any?) -> [PDFOutlineItem] {
         (value as? [[String: Any]] ?? []).map { item in

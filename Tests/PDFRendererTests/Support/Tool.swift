@@ -1,42 +1,9 @@
 import Foundation
-
-/// What a command-line tool printed and how it exited.
-struct ToolOutput {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// Runs one of the PDF inspection tools (poppler-utils, qpdf) from `PATH`.
-///
-/// Output goes through files rather than pipes, so a tool printing a lot (qpdf's JSON) cannot
-/// fill a pipe and block while we wait for it to exit.
-func run(_ tool: String, _ arguments: [String]) throws -> ToolOutput {
-    let directory = try TemporaryDirectory()
-    let outPath = directory.file("stdout")
-    let errPath = directory.file("stderr")
-    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    let read = { (path: String) in
-        String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
-    }
-    return ToolOutput(status: process.terminationStatus, stdout: read(outPath), stderr: read(errPath))
-}
+import TestSupport
 
 /// `pdfinfo`'s `Key: value` lines as a dictionary (first occurrence of each key).
 func pdfInfo(_ path: String, _ options: [String] = []) throws -> [String: String] {
-    let output = try run("pdfinfo", options + [path])
+    let output = try run(tool("pdfinfo"), options + [path])
     var info: [String: String] = [:]
     for line in output.stdout.split(separator: "\n") {
         guard let colon = line.firstIndex(of: ":") else { continue }
@@ -55,7 +22,7 @@ struct PDFWord: Equatable {
 
 /// The words of every page, in the order poppler reads them.
 func pdfWords(_ path: String) throws -> [[PDFWord]] {
-    let output = try run("pdftotext", ["-bbox", path, "-"])
+    let output = try run(tool("pdftotext"), ["-bbox", path, "-"])
     var pages: [[PDFWord]] = []
     for line in output.stdout.split(separator: "\n").map(String.init) {
         let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A small, sound digest written to a temporary folder, to be broken in one way by a test.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A month taken as seed material: its `digest.yaml`, its articles and its pictures.
 struct SeedMonth {

@@ -9,6 +9,7 @@ import PDFFinishing
 import PDFRenderer
 import PageModel
 import TextShaping
+import TestSupport
 
 /// Settings of a fuzz run, from the environment: `FUZZ_SEED`, `FUZZ_COUNT`, `FUZZ_START`
 /// (to replay one input: `FUZZ_START=<index> FUZZ_COUNT=1`), `FUZZ_RENDER` (0 to skip the
