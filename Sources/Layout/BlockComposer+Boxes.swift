@@ -61,9 +61,11 @@ extension BlockComposer {
                 default: alignment = .left
                 }
                 let cellElement = within(rowElement) { element(isHeader ? .tableHeader : .tableCell) }
-                let pieces = setter.pieces(styler.spans(cell(cells, column), look: look), width: widths[column] - pad * 2,
+                var pieces = setter.pieces(styler.spans(cell(cells, column), look: look), width: widths[column] - pad * 2,
                                            look: look, alignment: alignment, language: language, block: block)
                     .marked(cellElement)
+                // An empty cell is still a cell of the row for a screen reader: a mark alone.
+                if pieces.isEmpty { pieces = [Piece(height: .zero, items: [.structure(cellElement)], kind: .text, block: block)] }
                 columns.append((x: x + pad, pieces: pieces))
                 x += widths[column]
             }

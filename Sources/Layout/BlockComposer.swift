@@ -25,6 +25,10 @@ final class BlockComposer {
     var structure = StructureTree()
     /// The element new elements are added under.
     var structureParent = StructureTree.root
+    /// The heading level of an article's title in the structure tree: 2 in the digest, under
+    /// its section's H1; 1 in a handout, which has no sections. The body's headings follow
+    /// it, so levels start at H1 and never skip one, as PDF/UA-1 readers expect.
+    var articleTitleLevel = 2
 
     /// - Parameter firstBlockID: block numbers start after it, so that composers of different
     ///   articles never give two blocks the same number.
@@ -184,9 +188,9 @@ final class BlockComposer {
 
     func heading(_ text: [Inline], level: Int, width: Length, language: String, anchor: String?, block: Int) -> [FlowItem] {
         let look = headingLook(level: level)
-        // The section is H1 and the article's title H2, so the body's headings (level 2 and
-        // down) start at H3.
-        let tag = element(.heading(level: level + 1))
+        // The body's headings (Markdown level 2 and down) come one below the article's title:
+        // H3 and down in the digest, H2 and down in a handout.
+        let tag = element(.heading(level: level + articleTitleLevel - 1))
         var pieces = setter.pieces(styler.spans(text, look: look), width: width, look: look, alignment: .left,
                                    language: language, kind: .heading, block: block).marked(tag)
         if let anchor, !pieces.isEmpty { pieces[0].items.insert(.anchor(name: anchor, at: .zero), at: 0) }

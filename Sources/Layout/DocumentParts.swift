@@ -76,7 +76,7 @@ struct DocumentParts {
         let title = capped(lines(article.title, look: sans(style.titleSize, bold: true, color: spec.colors.brand,
                                                            leading: style.titleLeading),
                                  width: textWidth, language: language), to: 6, what: "title", of: article)
-            .marked(composer.element(.heading2))
+            .marked(composer.element(.heading(level: composer.articleTitleLevel)))
         gaps += Array(repeating: .zero, count: max(pieces.count - 1, 0)) + [.pt(2)]
         pieces += title
         gaps += Array(repeating: .zero, count: max(title.count - 1, 0))

@@ -48,6 +48,7 @@ public enum HandoutLayout {
         }
         let composer = BlockComposer(spec: spec, shaper: shaper, hyphenator: hyphenator,
                                      columnHeight: spec.page.body.height)
+        composer.articleTitleLevel = 1
         let parts = DocumentParts(spec: spec, composer: composer, digest: selection)
         let sheet = HandoutParts(spec: spec, composer: composer, language: digest.language)
         var paginator = Paginator(spec: spec)
@@ -70,10 +71,13 @@ public enum HandoutLayout {
             composer.reportMissingGlyphs(at: article.location)
             paginator.placeColumns(flow, locate: { composer.blockLocations[$0] })
             if !article.quiz.isEmpty {
+                // The heading's element first, so that the tree reads it before the questions.
+                let practice = sheet.heading(spec.strings.practice,
+                                             as: composer.element(.heading(level: composer.articleTitleLevel + 1)))
                 let questions = composer.quiz(article.quiz, firstNumber: 1, width: spec.page.columnWidth,
                                               language: article.language, showAnswers: false,
                                               block: composer.newBlockID(at: article.quiz.first?.location))
-                paginator.placeSpan(sheet.heading(spec.strings.practice), following: spec.text.leading * 4)
+                paginator.placeSpan(practice, following: spec.text.leading * 4)
                 paginator.placeColumns(questions, locate: { composer.blockLocations[$0] })
             }
             if paginator.remaining < sheet.notesMinimum { paginator.startPage(section: nil) }
@@ -184,14 +188,15 @@ struct HandoutParts {
         return Piece(height: height + .pt(4), items: items, kind: .graphic)
     }
 
-    /// A heading in the layout's heading font and brand colour, across the page.
-    func heading(_ text: String) -> Piece {
+    /// A heading in the layout's heading font and brand colour, across the page, the content
+    /// of structure element `element`.
+    func heading(_ text: String, as element: Int) -> Piece {
         let style = spec.heading(level: 3)
         let look = TextLook(font: FontStyle(family: spec.fonts.heading, size: style.size, bold: true),
                             color: spec.colors.brand, leading: style.leading)
         let lines = composer.setter.pieces([TextSpan(text, font: look.font, color: look.color)], width: width,
                                            look: look, alignment: .left, language: language, kind: .heading, block: nil)
-        return stack(lines, kind: .heading)
+        return stack(lines.marked(element), kind: .heading)
     }
 
     /// "Notes" and ruled lines every `lineSpacing` down to `height`.

@@ -117,8 +117,10 @@ public struct PDFFinishing: Sendable {
         if drawing != nil { malloc_trim(0) }
         // qpdf reads the furniture's bytes lazily, up to the end of the write.
         try (furniture?.pdf ?? Data()).withUnsafeBytes { furnitureBytes in
+            if identification != nil { document.declareGlyphMaps() }
             if let furniture {
                 let source = try QPDFDocument(reading: furnitureBytes, name: name + " (furniture)")
+                if identification != nil { source.declareGlyphMaps() }
                 try document.placeFurniture(furniture.layers, from: source)
                 // Copied streams read their data from the source when the document is written.
                 document.sources.append(source)

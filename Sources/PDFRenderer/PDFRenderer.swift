@@ -75,7 +75,8 @@ public enum PDFRenderer {
             }
             drawer.furniture = nil
         }
-        return RenderedPDF(bytes: sink, structure: WrittenStructure(document.structure, written: tagger.written),
+        return RenderedPDF(bytes: sink, structure: WrittenStructure(document.structure, written: tagger.written,
+                                                                        linkDescriptions: tagger.linkDescriptions),
                            furniture: furniture)
     }
 

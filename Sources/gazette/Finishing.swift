@@ -17,7 +17,8 @@ extension PDFFinishing {
     mutating func complete(_ document: PagedDocument, rendered: PDFRenderer.RenderedPDF) {
         structure = rendered.structure.elements.map {
             StructureFix(key: $0.element, alternativeText: $0.alternativeText, language: $0.language,
-                         headsColumn: $0.headsColumn, listNumbering: $0.listNumbering)
+                         headsColumn: $0.headsColumn, listNumbering: $0.listNumbering,
+                         annotationContents: $0.linkDescription)
         }
         if let pending = rendered.furniture {
             drawFurniture = { @Sendable () throws -> Furniture? in

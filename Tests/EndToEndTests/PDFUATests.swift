@@ -173,6 +173,86 @@ import TestSupport
         #expect(checked > 0, "poppler read no list labels")
     }
 
+    /// Every link annotation says what it is (PDF/UA-1 7.18.5), in the words drawn under it:
+    /// a link to an article reads as the article's title (whole, or its first lines where
+    /// the page shows only those, then the page number on a contents line), a web link as
+    /// its words and its address.
+    @Test(arguments: files)
+    func everyLinkSaysWhatItIs(file: String) throws {
+        let objects = try PDFObjects(try Self.pdf(file))
+        let digest = try RenderedDigest.built("corpus").1
+        let titles = Dictionary(uniqueKeysWithValues: digest.articles.map { ("article-\($0.slug)", $0.title) })
+        let links = objects.values.values.compactMap { $0 as? [String: Any] }.filter { $0["/Subtype"] as? String == "/Link" }
+        #expect(links.count >= 5)
+        var articleLinks = 0, webLinks = 0
+        for link in links {
+            let contents = try #require(PDFObjects.text(link["/Contents"]), "a link without /Contents: \(link)")
+            #expect(!contents.isEmpty)
+            if let destination = PDFObjects.text(link["/Dest"]), let title = titles[destination] {
+                let words = contents.replacing(/\s[0-9]+$/, with: "")
+                #expect(words.count >= min(title.count, 12) && (title.hasPrefix(words) || words.hasPrefix(title)),
+                        "a link to \(destination) says '\(contents)'")
+                articleLinks += 1
+            }
+            if let uri = PDFObjects.text(objects.dictionary(link["/A"])["/URI"]) {
+                let address = uri.replacing(/^https?:\/\//, with: "").replacing(/\/$/, with: "")
+                #expect(contents.contains(address), "a link to \(uri) says '\(contents)'")
+                webLinks += 1
+            }
+        }
+        #expect(articleLinks > 0 && (file == "handout" || webLinks > 0), "\(articleLinks) article links, \(webLinks) web links")
+    }
+
+    /// Every row of a table has as many cells as its header, an empty cell too (the month's
+    /// results table has a blank under "Party" in its total row): the grid a screen reader
+    /// walks closes.
+    @Test(arguments: files)
+    func everyTableRowHasAllItsCells(file: String) throws {
+        let objects = try PDFObjects(try Self.pdf(file))
+        func kids(_ element: [String: Any], _ roles: Set<String>) -> [[String: Any]] {
+            objects.items(element["/K"]).map(objects.dictionary).filter { roles.contains($0["/S"] as? String ?? "") }
+        }
+        var tables = 0
+        for reference in objects.structureElements() {
+            let table = objects.dictionary(reference)
+            guard table["/S"] as? String == "/Table" else { continue }
+            tables += 1
+            let rows = kids(table, ["/TR"]).map { kids($0, ["/TH", "/TD"]) }
+            let widths = Set(rows.map(\.count))
+            #expect(widths.count == 1 && !rows.isEmpty, "\(reference): rows of \(widths.sorted()) cells")
+        }
+        #expect(tables > 0)
+    }
+
+    /// Every embedded TrueType CID font names its glyph map (PDF/UA-1 7.21.3.2).
+    @Test(arguments: files)
+    func everyTrueTypeCIDFontNamesItsGlyphMap(file: String) throws {
+        let objects = try PDFObjects(try Self.pdf(file))
+        let fonts = objects.values.values.compactMap { $0 as? [String: Any] }
+            .filter { $0["/Subtype"] as? String == "/CIDFontType2" }
+        #expect(fonts.count >= 3)
+        for font in fonts {
+            #expect(font["/CIDToGIDMap"] as? String == "/Identity", "\(font["/BaseFont"] ?? "?")")
+        }
+    }
+
+    /// The headings, in reading order, start at H1 and never go down by more than one level
+    /// (Matterhorn 14-002 and 14-003): a handout, which has no sections, titles its articles H1.
+    @Test(arguments: files)
+    func headingsStartAtH1AndSkipNoLevel(file: String) throws {
+        let objects = try PDFObjects(try Self.pdf(file))
+        let levels = objects.structureElements().compactMap { reference -> Int? in
+            guard let role = objects.dictionary(reference)["/S"] as? String, role.wholeMatch(of: /\/H[1-6]/) != nil
+            else { return nil }
+            return Int(role.dropFirst(2))
+        }
+        #expect(levels.first == 1, "the first heading is H\(levels.first ?? 0)")
+        for (previous, next) in zip(levels, levels.dropFirst()) {
+            #expect(next <= previous + 1, "H\(previous) is followed by H\(next)")
+        }
+        #expect(levels.count >= 5)
+    }
+
     /// Every mark on every page is content of a structure element or an artifact; the
     /// furniture (here the footer's "Page 3 of …") is an artifact that text extraction still
     /// reads but the structure tree does not.

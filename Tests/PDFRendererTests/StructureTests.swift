@@ -45,7 +45,8 @@ import TestSupport
         let written = try PDFRenderer.writePDF(document, to: pdf)
         let fixes = written.elements.map {
             PDFFinishing.StructureFix(key: $0.element, alternativeText: $0.alternativeText, language: $0.language,
-                                      headsColumn: $0.headsColumn, listNumbering: $0.listNumbering)
+                                      headsColumn: $0.headsColumn, listNumbering: $0.listNumbering,
+                                      annotationContents: $0.linkDescription)
         }
         try PDFFinishing(language: "en", structure: fixes).apply(toFileAt: pdf)
     }

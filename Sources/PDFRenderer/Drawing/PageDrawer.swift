@@ -30,6 +30,8 @@ final class PageDrawer {
     let fonts = FontCache()
     let images: ImageCache
     private var writtenAnchors: Set<String> = []
+    /// The items of the page being drawn, where a link finds the words it covers.
+    private var pageItems: [PageItem] = []
     /// Turns structure marks into tags; nil for previews, which have no structure.
     var tagger: StructureTagger?
 
@@ -54,7 +56,8 @@ final class PageDrawer {
     func draw(_ page: Page, number: Int) throws {
         let cr = pageContext.pointer
         cairo_save(cr)
-        defer { cairo_restore(cr) }
+        pageItems = page.items
+        defer { cairo_restore(cr); pageItems = [] }
         cairo_rectangle(cr, 0, 0, page.size.width.points, page.size.height.points)
         cairo_clip(cr)
         tagger?.startPage()
@@ -129,7 +132,7 @@ final class PageDrawer {
             guard target == .pdf else { return }
             tagger?.prepareLink()
             mark(link)
-            tagger?.noteLink()
+            if let tagger { tagger.noteLink(description: link.description(among: pageItems)) }
         case .anchor(let name, let point): if target == .pdf { markDestination(name, at: point) }
         case .structure(let element): tagger?.mark(element)
         case .watermark(let mark): try draw(mark)

@@ -21,6 +21,9 @@ final class StructureTagger {
     private let context: CairoContext
     /// Elements whose own content goes in `Span` children.
     private let holdsSpans: Set<Int>
+    /// Elements that are marked but have no content of their own and no children, such as
+    /// an empty table cell: written as they are met, so that a row keeps all its cells.
+    private let empty: Set<Int>
     /// Open tags, outermost first: an element of the tree, or a `Span` for the one on its left.
     private var open: [(element: Int, isSpan: Bool)] = []
     /// What the items being drawn belong to; nil for artifacts.
@@ -28,22 +31,29 @@ final class StructureTagger {
     /// Every structure element cairo was asked to create, in order (depth first): the tree
     /// element it shows, or nil for a `Span` or a `Link`.
     private(set) var written: [Int?] = []
+    /// The words of each `Link` cairo wrote, by its index in `written`.
+    private(set) var linkDescriptions: [Int: String] = [:]
 
     init(tree: StructureTree, pages: [Page], context: CairoContext) {
         self.tree = tree
         self.context = context
         var spans = Set(tree.elements.compactMap(\.parent))
+        var marked = Set<Int>(), filled = Set<Int>()
         for page in pages {
             var element: Int?
             for item in page.items {
                 switch item {
-                case .structure(let mark): element = mark.flatMap { tree.elements.indices.contains($0) ? $0 : nil }
+                case .structure(let mark):
+                    element = mark.flatMap { tree.elements.indices.contains($0) ? $0 : nil }
+                    if let element { marked.insert(element) }
                 case .link: if let element { spans.insert(element) }
+                case .text, .image: if let element { filled.insert(element) }
                 default: break
                 }
             }
         }
         holdsSpans = spans
+        empty = marked.subtracting(filled).subtracting(spans)
     }
 
     /// Opens the root `Document`, before anything is drawn on the first page.
@@ -62,6 +72,11 @@ final class StructureTagger {
     /// The items after this belong to `element` (nil: artifacts).
     func mark(_ element: Int?) {
         current = element.flatMap { isElement($0) ? $0 : nil }
+        if let current, empty.contains(current) {
+            prepareContent()
+            endInnermost()
+            self.current = nil
+        }
     }
 
     /// True when a structure mark names an element of the tree; other marks mean artifacts.
@@ -94,8 +109,11 @@ final class StructureTagger {
         if let top = open.last, top.isSpan { endInnermost() }
     }
 
-    /// Records the `Link` element cairo created for a link annotation.
-    func noteLink() { written.append(nil) }
+    /// Records the `Link` element cairo created for a link annotation, and what it says.
+    func noteLink(description: String) {
+        linkDescriptions[written.count] = description
+        written.append(nil)
+    }
 
     private func path(to element: Int) -> [Int] {
         var path = [element]

@@ -18,14 +18,16 @@ public struct WrittenStructure: Sendable, Equatable {
         public var headsColumn = false
         /// For a list, the name of its `/ListNumbering` (`Disc`, `Decimal`, …).
         public var listNumbering: String?
+        /// For a `Link` the renderer added, the words of its annotation's `/Contents`.
+        public var linkDescription: String?
     }
 
     /// One entry per structure element in the file, in depth-first order.
     public var elements: [Element]
 
-    init(_ tree: StructureTree, written: [Int?]) {
-        elements = written.map { index in
-            guard let index else { return Element(element: nil) }
+    init(_ tree: StructureTree, written: [Int?], linkDescriptions: [Int: String] = [:]) {
+        elements = written.enumerated().map { position, index in
+            guard let index else { return Element(element: nil, linkDescription: linkDescriptions[position]) }
             let element = tree.elements[index]
             return Element(element: index, alternativeText: element.alternativeText, language: element.language,
                            headsColumn: element.role == .tableHeader, listNumbering: element.listNumbering?.rawValue)

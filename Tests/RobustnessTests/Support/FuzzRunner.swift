@@ -113,7 +113,8 @@ final class FuzzRunner {
                     let fixes = written.elements.map {
                         PDFFinishing.StructureFix(key: $0.element, alternativeText: $0.alternativeText,
                                                   language: $0.language, headsColumn: $0.headsColumn,
-                                                  listNumbering: $0.listNumbering)
+                                                  listNumbering: $0.listNumbering,
+                                                  annotationContents: $0.linkDescription)
                     }
                     try PDFFinishing(language: result.document.metadata.language, structure: fixes).apply(toFileAt: pdf)
                 } catch {
