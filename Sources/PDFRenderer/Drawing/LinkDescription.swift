@@ -6,7 +6,7 @@ extension Link {
     /// every link for this alternate description, and cairo 1.16 cannot write it.
     ///
     /// The words are the text of the structure drawn inside the link's frame on its page, in
-    /// drawing order: a contents line reads "Kanchenjunga Express Collision … 3", without its
+    /// drawing order: a contents line reads as its title and page number, without its
     /// leader dots, which are artifacts. A web link adds its address when the text does not
     /// show it already; a link with no text under it (a QR code) is its address or
     /// destination alone.
