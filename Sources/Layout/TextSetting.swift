@@ -108,16 +108,8 @@ struct LineSetter {
     private func unshownText(in run: GlyphRun) -> [String] {
         let bytes = Array(run.text.utf8)
         var result: [String] = []
-        var glyph = 0
-        var end = bytes.count, start = 0
-        for cluster in run.clusters {
-            // Glyph order: forward runs walk the text from its start, backward runs from its end.
-            let range: Range<Int>
-            if run.isBackward { range = max(end - cluster.byteCount, 0)..<end; end = range.lowerBound }
-            else { range = start..<min(start + cluster.byteCount, bytes.count); start = range.upperBound }
-            let glyphs = run.glyphs[min(glyph, run.glyphs.count)..<min(glyph + cluster.glyphCount, run.glyphs.count)]
-            glyph += cluster.glyphCount
-            if glyphs.contains(where: { $0.id == 0 }) {
+        run.forEachCluster { range, glyphs in
+            if run.glyphs[glyphs].contains(where: { $0.id == 0 }) {
                 let text = String(decoding: bytes[range], as: UTF8.self)
                 if !text.allSatisfy(\.isWhitespace) { result.append(text) }
             }

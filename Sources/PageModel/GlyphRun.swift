@@ -85,6 +85,22 @@ public struct Cluster: Sendable, Equatable {
 }
 
 extension GlyphRun {
+    /// Calls `body` for each cluster in glyph order with the range of `text`'s UTF-8 bytes it
+    /// shows and the range of `glyphs` that show it, both kept inside the run: a forward run
+    /// walks its text from the start, a backward run from the end.
+    public func forEachCluster(_ body: (_ bytes: Range<Int>, _ glyphs: Range<Int>) -> Void) {
+        let byteCount = text.utf8.count
+        var glyph = 0, start = 0, end = byteCount
+        for cluster in clusters {
+            let bytes: Range<Int>
+            if isBackward { bytes = max(end - cluster.byteCount, 0)..<end; end = bytes.lowerBound }
+            else { bytes = start..<min(start + cluster.byteCount, byteCount); start = bytes.upperBound }
+            let first = min(glyph, glyphs.count)
+            body(bytes, first..<max(first, min(glyph + cluster.glyphCount, glyphs.count)))
+            glyph += cluster.glyphCount
+        }
+    }
+
     /// The same run moved by `offset`.
     public func translated(by offset: Point) -> GlyphRun {
         var run = self

@@ -66,16 +66,10 @@ extension GlyphRun {
         let bytes = Array(text.utf8)
         let tolerance = Length.pt(0.5)
         var result: [UInt8] = []
-        var glyph = 0, start = 0, end = bytes.count
-        for cluster in clusters {
-            // Glyph order: forward runs walk the text from its start, backward runs from its end.
-            let range: Range<Int>
-            if isBackward { range = max(end - cluster.byteCount, 0)..<end; end = range.lowerBound }
-            else { range = start..<min(start + cluster.byteCount, bytes.count); start = range.upperBound }
-            defer { glyph += cluster.glyphCount }
-            guard glyph < glyphs.count else { continue }
-            let x = origin.x + glyphs[glyph].x
-            guard x >= left - tolerance, x < right - tolerance else { continue }
+        forEachCluster { range, shownBy in
+            guard shownBy.lowerBound < glyphs.count else { return }
+            let x = origin.x + glyphs[shownBy.lowerBound].x
+            guard x >= left - tolerance, x < right - tolerance else { return }
             if isBackward { result.insert(contentsOf: bytes[range], at: 0) } else { result += bytes[range] }
         }
         return String(decoding: result, as: UTF8.self)
